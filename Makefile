@@ -1,0 +1,49 @@
+# The two commands: `make run` and `make test`. Everything else is a helper for them.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install setup demo messages compilemessages lint check clean
+
+$(PY):
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(STAMP): $(PY) pyproject.toml constraints.txt
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+compilemessages: install
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+
+setup: install compilemessages
+	@mkdir -p var/celery/queue var/celery/processed var/celery/results var/media
+	DJANGO_SETTINGS_MODULE=config.settings.local $(PY) manage.py migrate --noinput -v0
+	DJANGO_SETTINGS_MODULE=config.settings.local $(PY) manage.py load_demo
+
+run: setup
+	@echo ""
+	@echo "  Ứng dụng / application: http://127.0.0.1:8000   (Ctrl-C để dừng / to stop)"
+	@echo ""
+	DJANGO_SETTINGS_MODULE=config.settings.local $(VENV)/bin/honcho start -f Procfile
+
+test: install compilemessages
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+check: install
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+# Extract messages: top-level templates and config into locale/, each app into its own locale/.
+messages: install
+	$(PY) manage.py makemessages -l vi -l en --no-location --no-obsolete -i .venv -i coordination -i regulation -i meetings -i tests -i var
+	for app in coordination regulation meetings; do (cd $$app && ../$(PY) ../manage.py makemessages -l vi -l en --no-location --no-obsolete); done
+
+clean:
+	rm -rf $(VENV) var staticfiles

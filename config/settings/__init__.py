@@ -1,0 +1,1 @@
+"""Settings package: base, local (make run), test (make test), production (environment only)."""

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoordinationConfig(AppConfig):
+    name = "coordination"
+    verbose_name = _("Coordination")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (security log receivers)

@@ -1,0 +1,40 @@
+"""Writes the security log: failed logins, denied accesses, permission changes."""
+
+from django.http import Http404
+
+from .models import SecurityEvent
+
+
+def client_ip(request):
+    if request is None:
+        return None
+    # Behind the reverse proxy (docs/deployment.md) the client is the first X-Forwarded-For entry.
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    return (forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR")) or None
+
+
+def log_event(kind, *, request=None, user=None, username="", detail=""):
+    if user is None and request is not None and getattr(request, "user", None) is not None:
+        user = request.user if request.user.is_authenticated else None
+    SecurityEvent.objects.create(
+        kind=kind,
+        user=user,
+        username=username or (user.get_username() if user else ""),
+        ip_address=client_ip(request),
+        path=(request.get_full_path()[:500] if request is not None else ""),
+        detail=detail,
+    )
+
+
+def log_denied(request, detail=""):
+    log_event(SecurityEvent.Kind.ACCESS_DENIED, request=request, detail=detail)
+
+
+def get_visible_or_404(request, visible_qs, **lookup):
+    """The object from the user's visible queryset, or 404; a hidden-but-existing object is logged."""
+    try:
+        return visible_qs.get(**lookup)
+    except visible_qs.model.DoesNotExist:
+        if visible_qs.model._default_manager.filter(**lookup).exists():
+            log_denied(request, f"{visible_qs.model._meta.label} {lookup}")
+        raise Http404 from None

@@ -1,0 +1,24 @@
+"""Reads for parties, members and the security log, already filtered for the user."""
+
+from .models import Membership, Party, SecurityEvent
+from .permissions import active_memberships, manageable_party_ids
+
+
+def home_summary(*, user):
+    """What the home page shows; other apps add their own sections through `home_sections`."""
+    from . import home
+
+    return {"capacities": active_memberships(user), "sections": home.sections_for(user)}
+
+
+def parties():
+    return Party.objects.all()
+
+
+def members_for_admin(*, user, include_ended=False):
+    qs = Membership.objects.filter(party_id__in=manageable_party_ids(user)).select_related("user", "party", "unit")
+    return qs if include_ended else qs.active()
+
+
+def security_events():
+    return SecurityEvent.objects.select_related("user")

@@ -1,0 +1,89 @@
+"""Member management and the security log. Views are thin: form, selector, service, render."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import permissions, selectors, services
+from .forms import MembershipAddForm, MembershipForm
+from .security import get_visible_or_404, log_denied
+
+
+def _require(request, allowed):
+    if not allowed:
+        log_denied(request)
+        raise PermissionDenied
+
+
+def member_list(request):
+    _require(request, permissions.can_manage_members(request.user))
+    include_ended = request.GET.get("ended") == "1"
+    members = selectors.members_for_admin(user=request.user, include_ended=include_ended)
+    return render(request, "coordination/member_list.html", {"members": members, "include_ended": include_ended})
+
+
+def member_add(request):
+    _require(request, permissions.can_manage_members(request.user))
+    form = MembershipAddForm(request.POST or None, party_ids=permissions.manageable_party_ids(request.user))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        user = data["existing_user"] or services.user_create(
+            username=data["username"], first_name=data["first_name"], last_name=data["last_name"],
+            email=data["email"],
+        )
+        services.membership_add(
+            by=request.user, user=user, party=data["party"], role=data["role"],
+            position_title=data["position_title"], clearance=data["clearance"], unit=data["unit"], request=request,
+        )
+        messages.success(request, _("The member was added."))
+        return redirect("coordination:member_list")
+    return render(request, "coordination/member_form.html", {"form": form, "title": _("Add a member")})
+
+
+def member_edit(request, pk):
+    membership = get_visible_or_404(request, selectors.members_for_admin(user=request.user), pk=pk)
+    form = MembershipForm(request.POST or None, instance=membership)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.membership_change(
+            by=request.user, membership=membership, role=data["role"], clearance=data["clearance"],
+            position_title=data["position_title"], unit=data["unit"], request=request,
+        )
+        messages.success(request, _("The membership was changed."))
+        return redirect("coordination:member_list")
+    return render(
+        request, "coordination/member_form.html",
+        {"form": form, "membership": membership, "title": _("Change membership")},
+    )
+
+
+@require_POST
+def member_end(request, pk):
+    membership = get_visible_or_404(request, selectors.members_for_admin(user=request.user), pk=pk)
+    services.membership_end(by=request.user, membership=membership, request=request)
+    messages.success(request, _("The membership has ended; it no longer gives any access."))
+    return redirect("coordination:member_list")
+
+
+def member_history(request, pk):
+    membership = get_visible_or_404(
+        request, selectors.members_for_admin(user=request.user, include_ended=True), pk=pk
+    )
+    records = membership.history.select_related("history_user").order_by("-history_date")
+    return render(request, "coordination/member_history.html", {"membership": membership, "records": records})
+
+
+def security_log(request):
+    _require(request, permissions.can_view_security_log(request.user))
+    events = selectors.security_events()
+    kind = request.GET.get("kind", "")
+    if kind:
+        events = events.filter(kind=kind)
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    return render(
+        request, "coordination/security_log.html",
+        {"page": page, "kind": kind, "kinds": events.model.Kind.choices},
+    )

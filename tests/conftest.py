@@ -1,0 +1,96 @@
+"""Shared fixtures: the two bodies and one user per (body, role), plus the run summary."""
+
+import os
+import shutil
+
+import pytest
+from django.utils import timezone
+
+from coordination.groups import sync_user_groups
+from coordination.models import Clearance, Membership, Party, Role
+
+
+@pytest.fixture
+def bcsd(db):
+    return Party.objects.get(code="BCSD")
+
+
+@pytest.fixture
+def du(db):
+    return Party.objects.get(code="DU")
+
+
+@pytest.fixture
+def make_member(db, django_user_model):
+    """make_member("name", (party, role[, clearance]), ...) -> a user with those memberships in force."""
+
+    def make(username, *memberships, active_from=None, active_to=None):
+        user = django_user_model.objects.create_user(
+            username=username, password="x-test-password-1", first_name=username.split(".")[-1].title(),
+            last_name="Test", email=f"{username}@example.test",
+        )
+        for spec in memberships:
+            party, role, *rest = spec
+            Membership.objects.create(
+                user=user, party=party, role=role, clearance=rest[0] if rest else Clearance.NONE,
+                active_from=active_from or timezone.localdate() - timezone.timedelta(days=30), active_to=active_to,
+            )
+        sync_user_groups(user)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def bcsd_staff(make_member, bcsd):
+    return make_member("bcsd.staff", (bcsd, Role.STAFF, Clearance.MAT))
+
+
+@pytest.fixture
+def bcsd_leader(make_member, bcsd):
+    return make_member("bcsd.leader", (bcsd, Role.LEADER, Clearance.TOI_MAT))
+
+
+@pytest.fixture
+def du_staff(make_member, du):
+    return make_member("du.staff", (du, Role.STAFF))
+
+
+@pytest.fixture
+def du_leader(make_member, du):
+    return make_member("du.leader", (du, Role.LEADER, Clearance.TOI_MAT))
+
+
+@pytest.fixture
+def reg_admin(make_member, bcsd, du):
+    return make_member("reg.admin", (bcsd, Role.ADMIN, Clearance.MAT), (du, Role.ADMIN, Clearance.MAT))
+
+
+@pytest.fixture
+def outsider(db, django_user_model):
+    return django_user_model.objects.create_user(username="outsider", password="x-test-password-1")
+
+
+@pytest.fixture
+def client_for(client):
+    """client_for(user) -> the test client signed in as user."""
+
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    engine = db["ENGINE"].rsplit(".", 1)[-1]
+    where = f"{db.get('HOST') or 'local'}:{db.get('PORT') or ''}/{db.get('NAME')}" if engine != "sqlite3" else "SQLite"
+    broker = settings.CELERY_BROKER_URL.split("@")[-1]
+    browser = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+    terminalreporter.write_sep("-", "environment used")
+    terminalreporter.write_line(f"database: {engine} ({where})")
+    terminalreporter.write_line(f"broker:   {broker}")
+    terminalreporter.write_line(f"browser:  {browser or 'none found (browser tests skipped)'}")

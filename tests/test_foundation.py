@@ -1,0 +1,91 @@
+"""The shell every page lives in: login everywhere, languages, dates, errors, health."""
+
+import datetime
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import formats, translation
+
+from config.celery import app as celery_app
+
+# Views that must answer without a signed-in user.
+PUBLIC_VIEWS = {"login", "healthz", "set_language"}
+
+
+def _walk(patterns, prefix=""):
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            ns = f"{prefix}{p.namespace}:" if p.namespace else prefix
+            yield from _walk(p.url_patterns, ns)
+        elif isinstance(p, URLPattern):
+            yield f"{prefix}{p.name}", p.callback
+
+
+def test_every_view_outside_the_allow_list_requires_login():
+    offenders = []
+    for name, callback in _walk(get_resolver().url_patterns):
+        if name.startswith("admin:"):
+            continue  # the Django admin has its own staff login
+        if not getattr(callback, "login_required", True) and name not in PUBLIC_VIEWS:
+            offenders.append(name)
+    assert offenders == []
+
+
+@pytest.mark.django_db
+def test_anonymous_visitor_is_sent_to_sign_in(client):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+@pytest.mark.django_db
+def test_home_page_is_in_vietnamese_with_capacity(client_for, bcsd_leader):
+    response = client_for(bcsd_leader).get("/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="vi">' in html
+    assert "Lãnh đạo · Ban cán sự đảng" in html
+    assert "Đăng xuất" in html
+
+
+@pytest.mark.django_db
+def test_language_switch_to_english(client_for, du_staff):
+    client = client_for(du_staff)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = client.get("/").content.decode()
+    assert '<html lang="en">' in html
+    assert "Staff · Party Executive Committee" in html
+
+
+@pytest.mark.django_db
+def test_unknown_page_gets_404_in_the_layout(client_for, du_staff):
+    response = client_for(du_staff).get("/khong-co-trang-nay/")
+    assert response.status_code == 404
+    assert "Không tìm thấy trang" in response.content.decode()
+
+
+def test_dates_read_dd_mm_yyyy_in_both_languages():
+    day = datetime.date(2026, 1, 5)
+    for lang in ("vi", "en"):
+        with translation.override(lang):
+            assert formats.date_format(day, "SHORT_DATE_FORMAT") == "05/01/2026"
+            assert formats.date_format(day) == "05/01/2026"
+
+
+@pytest.mark.django_db
+def test_health_check_reports_database_and_broker(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "broker": "ok"}
+
+
+@pytest.mark.django_db
+def test_health_check_answers_503_when_the_broker_is_unreachable(client):
+    before = celery_app.conf.broker_url, celery_app.conf.broker_write_url
+    celery_app.conf.broker_url = celery_app.conf.broker_write_url = "redis://127.0.0.1:1/0"
+    try:
+        response = client.get("/healthz")
+    finally:
+        celery_app.conf.broker_url, celery_app.conf.broker_write_url = before
+    assert response.status_code == 503
+    assert response.json()["broker"].startswith("error")
