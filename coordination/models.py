@@ -165,3 +165,29 @@ class SecurityEvent(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%d/%m/%Y %H:%M} {self.get_kind_display()} {self.username}"
+
+
+class CoordinationArea(models.Model):
+    """One of the six coordination areas of chapter II; each is defined by one article (3–8).
+
+    The link is the article *number*: the text of article N changes through amendments and
+    terms, the area it defines does not. `regulation` resolves the article in force.
+    """
+
+    code = models.SlugField(_("code"), max_length=32, unique=True)
+    article_number = models.PositiveSmallIntegerField(_("article"), unique=True)
+    name_vi = models.CharField(_("name (Vietnamese)"), max_length=300)
+    name_en = models.CharField(_("name (English)"), max_length=300)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["article_number"]
+        verbose_name = _("coordination area")
+        verbose_name_plural = _("coordination areas")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return self.name_en if (get_language() or "vi").startswith("en") else self.name_vi

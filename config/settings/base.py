@@ -192,4 +192,7 @@ LOGGING = {
     "loggers": {"django.request": {"level": "ERROR"}},
 }
 
+# guardian: no anonymous user; every view needs a signed-in user anyway.
+ANONYMOUS_USER_NAME = None
+
 APP_NAME = _("Coordination regulation of the Party Committee Board and the Party Executive Committee")
