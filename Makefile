@@ -43,7 +43,9 @@ check: install
 # Extract messages: top-level templates and config into locale/, each app into its own locale/.
 messages: install
 	$(PY) manage.py makemessages -l vi -l en --no-location --no-obsolete -i .venv -i coordination -i regulation -i meetings -i tests -i var
-	for app in coordination regulation meetings; do (cd $$app && ../$(PY) ../manage.py makemessages -l vi -l en --no-location --no-obsolete); done
+	for app in coordination regulation; do (cd $$app && ../$(PY) ../manage.py makemessages -l vi -l en --no-location --no-obsolete); done
+	cd meetings && ../$(PY) ../manage.py makemessages -l vi -l en --no-location --no-obsolete -i evaluation
+	cd meetings/evaluation && ../../$(PY) ../../manage.py makemessages -l vi -l en --no-location --no-obsolete
 
 clean:
 	rm -rf $(VENV) var staticfiles

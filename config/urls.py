@@ -19,6 +19,7 @@ urlpatterns = [
     path("quy-che/", include("regulation.urls")),
     path("phoi-hop/", include("coordination.urls")),
     path("cuoc-hop/", include("meetings.urls")),
+    path("danh-gia/", include("meetings.evaluation.urls")),
     path("quan-tri/", admin.site.urls),
 ]
 

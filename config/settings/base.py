@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "coordination",
     "regulation",
     "meetings",
+    "meetings.evaluation",
 ]
 
 MIDDLEWARE = [

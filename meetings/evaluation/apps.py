@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EvaluationConfig(AppConfig):
+    """The annual evaluation (Article 9): a sub-app of meetings, label "evaluation"."""
+
+    name = "meetings.evaluation"
+    label = "evaluation"
+    verbose_name = _("Annual evaluation")
