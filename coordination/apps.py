@@ -7,4 +7,9 @@ class CoordinationConfig(AppConfig):
     verbose_name = _("Coordination")
 
     def ready(self):
+        from django.contrib.auth import get_user_model
+
         from . import signals  # noqa: F401  (security log receivers)
+        from .names import use_vietnamese_name_order
+
+        use_vietnamese_name_order(get_user_model())

@@ -15,6 +15,12 @@ DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 
 INSTALLED_APPS = [
+    # Our apps come first: their translations take precedence over django.contrib's
+    # (the admin's Vietnamese "History" is not what our pages mean).
+    "coordination",
+    "regulation",
+    "meetings",
+    "meetings.evaluation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -26,10 +32,6 @@ INSTALLED_APPS = [
     "guardian",
     "simple_history",
     "axes",
-    "coordination",
-    "regulation",
-    "meetings",
-    "meetings.evaluation",
 ]
 
 MIDDLEWARE = [
