@@ -13,9 +13,15 @@ class MembershipForm(forms.ModelForm):
         fields = ["role", "position_title", "clearance", "unit"]
 
 
+class UserChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user):
+        return f"{user.get_full_name() or user.username} ({user.username})"
+
+
 class MembershipAddForm(forms.Form):
-    existing_user = forms.ModelChoiceField(
-        label=_("Existing user"), queryset=get_user_model().objects.filter(is_active=True).order_by("username"),
+    existing_user = UserChoiceField(
+        label=_("Existing user"),
+        queryset=get_user_model().objects.filter(is_active=True).order_by("last_name", "first_name"),
         required=False, help_text=_("Choose a user who already has an account, or fill in the new user below."),
     )
     username = forms.CharField(label=_("New user name"), max_length=150, required=False)
