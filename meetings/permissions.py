@@ -1,0 +1,147 @@
+"""The one place that answers "may this user do X" for meetings, minutes, notices and the schedule.
+
+Seeing a meeting or a notice is an object permission (guardian, granted to the bodies' groups in
+services); the rules below decide the actions. The secretary of a meeting is any staff member of
+the convening body; leaders of the convening body may also organise it.
+"""
+
+from django.utils import timezone
+
+from coordination.models import Role
+from coordination.permissions import is_active_member, is_member_of_any
+
+from .models import Minutes, MinutesState
+
+ORGANISERS = (Role.STAFF, Role.LEADER)
+
+
+def meeting_party_ids(meeting):
+    """The bodies taking part: the convening body and the body of every invitee."""
+    return {meeting.convening_party_id} | {i.party_id for i in meeting.invitations.all()}
+
+
+def _minutes(meeting):
+    try:
+        return meeting.minutes
+    except Minutes.DoesNotExist:
+        return None
+
+
+def _organiser(user, meeting):
+    return not meeting.is_cancelled and is_active_member(user, meeting.convening_party_id, *ORGANISERS)
+
+
+def _meeting_day_reached(meeting):
+    return timezone.localdate(meeting.starts_at) <= timezone.localdate()
+
+
+def can_convene_meeting(user, party=None):
+    if party is None:
+        return is_member_of_any(user, *ORGANISERS)
+    return is_active_member(user, party, *ORGANISERS)
+
+
+def can_change_meeting(user, meeting):
+    """Date, place, invitees and agenda change until the minutes go for approval."""
+    minutes = _minutes(meeting)
+    return _organiser(user, meeting) and (minutes is None or minutes.is_draft)
+
+
+def can_cancel_meeting(user, meeting):
+    return _organiser(user, meeting) and _minutes(meeting) is None
+
+
+def can_record_attendance(user, meeting):
+    minutes = _minutes(meeting)
+    return _organiser(user, meeting) and _meeting_day_reached(meeting) and (minutes is None or minutes.is_draft)
+
+
+def can_edit_minutes(user, meeting):
+    """The convening body's secretary (its staff) drafts the minutes from the meeting day on."""
+    minutes = _minutes(meeting)
+    return (
+        not meeting.is_cancelled
+        and is_active_member(user, meeting.convening_party_id, Role.STAFF)
+        and _meeting_day_reached(meeting)
+        and (minutes is None or minutes.is_draft)
+    )
+
+
+def can_submit_minutes(user, meeting):
+    return can_edit_minutes(user, meeting) and _minutes(meeting) is not None
+
+
+def approvable_party_ids(user, minutes):
+    """Bodies the user leads that have not yet decided in the current approval round."""
+    if minutes is None or minutes.state != MinutesState.AWAITING_APPROVAL:
+        return []
+    decided = {a.party_id for a in minutes.approvals.all() if a.round == minutes.round}
+    return sorted(
+        pid for pid in meeting_party_ids(minutes.meeting) if pid not in decided and is_active_member(user, pid, Role.LEADER)
+    )
+
+
+def can_approve_minutes(user, minutes):
+    return bool(approvable_party_ids(user, minutes))
+
+
+def can_return_minutes(user, minutes):
+    return can_approve_minutes(user, minutes)
+
+
+def followup_requesting_party_id(conclusion):
+    """Who asks the body in charge to act: the convening body, or the other body when it is in charge."""
+    meeting = conclusion.meeting
+    if meeting.convening_party_id != conclusion.owner_party_id:
+        return meeting.convening_party_id
+    others = sorted(meeting_party_ids(meeting) - {conclusion.owner_party_id})
+    return others[0] if others else None
+
+
+def can_create_followup(user, conclusion):
+    """Once the minutes are approved, the requesting body's staff or leaders turn a conclusion into a request."""
+    minutes = _minutes(conclusion.meeting)
+    requesting = followup_requesting_party_id(conclusion)
+    return (
+        minutes is not None
+        and minutes.is_approved
+        and getattr(conclusion, "request_id", None) is None
+        and requesting is not None
+        and is_active_member(user, requesting, *ORGANISERS)
+    )
+
+
+def can_attach_meeting_document(user, meeting):
+    return _organiser(user, meeting)
+
+
+# Notices and the reporting schedule
+
+
+def can_draft_notice(user, party=None):
+    if party is None:
+        return is_member_of_any(user, *ORGANISERS)
+    return is_active_member(user, party, *ORGANISERS)
+
+
+def can_edit_notice(user, notice):
+    return not notice.is_sent and is_active_member(user, notice.sender_party_id, *ORGANISERS)
+
+
+def can_send_notice(user, notice):
+    return can_edit_notice(user, notice)
+
+
+def can_see_read_receipts(user, notice):
+    """The sending body sees who of the receiving body has read its notice."""
+    return is_active_member(user, notice.sender_party_id)
+
+
+def is_notice_recipient(user, notice):
+    return notice.is_sent and is_active_member(user, notice.recipient_party_id)
+
+
+def can_manage_reporting_schedule(user, party=None):
+    if party is None:
+        return is_member_of_any(user, Role.ADMIN)
+    return is_active_member(user, party, Role.ADMIN)
