@@ -1,1 +1,0 @@
-"""Models: see the issue that builds this app."""
