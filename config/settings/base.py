@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -176,13 +177,55 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
-# The one beat schedule. Each entry says when it runs and why.
+# The one beat schedule (run ONE beat process only: docs/operations.md). Each entry says when it
+# runs and why. Times are Asia/Ho_Chi_Minh (CELERY_TIMEZONE). Every job is safe to run twice and
+# writes a JobRun row that admins see at /danh-gia/tac-vu/.
 CELERY_BEAT_SCHEDULE = {
     # 00:05 every day: memberships whose end date has passed lose their groups even if the
     # user never signs in again (the request middleware handles users who are signed in).
     "sync-membership-groups": {
         "task": "coordination.tasks.sync_membership_groups",
-        "schedule": 24 * 3600,
+        "schedule": crontab(hour=0, minute=5),
+    },
+    # 00:15 every day: amendments approved by both bodies take effect on their effective date.
+    "apply-effective-amendments": {
+        "task": "regulation.tasks.apply_effective_amendments",
+        "schedule": crontab(hour=0, minute=15),
+    },
+    # 00:30 every day: open the year's annual evaluation (Article 9) on its opening day (default
+    # 1 December) or on the first run after it, if beat or the worker was down that day.
+    "open-annual-evaluations": {
+        "task": "meetings.evaluation.tasks.open_annual_evaluations",
+        "schedule": crontab(hour=0, minute=30),
+    },
+    # 01:00 every day: a fresh dated snapshot of the figures of every evaluation not yet closed,
+    # so the bodies write their self-assessments beside up-to-date numbers.
+    "refresh-evaluation-statistics": {
+        "task": "meetings.evaluation.tasks.refresh_evaluation_statistics",
+        "schedule": crontab(hour=1, minute=0),
+    },
+    # 07:00 Monday to Friday: one email per person with their requests due within a few working
+    # days and those overdue (at most one per person per day).
+    "send-daily-digests": {
+        "task": "meetings.evaluation.tasks.send_daily_digests",
+        "schedule": crontab(hour=7, minute=0, day_of_week="mon-fri"),
+    },
+    # 07:30 Monday to Friday: leaders of a body that has not approved minutes waiting for days.
+    "remind-minutes-awaiting-approval": {
+        "task": "meetings.evaluation.tasks.remind_minutes_awaiting_approval",
+        "schedule": crontab(hour=7, minute=30, day_of_week="mon-fri"),
+    },
+    # 07:45 Monday to Friday: a body whose periodic report (information regime) is due within a
+    # week or overdue and not yet sent.
+    "remind-reports-due": {
+        "task": "meetings.evaluation.tasks.remind_reports_due",
+        "schedule": crontab(hour=7, minute=45, day_of_week="mon-fri"),
+    },
+    # 08:00 every Monday: the bodies that have not sent their self-assessment or approved the
+    # evaluation are reminded (weekly: the evaluation runs over weeks, not days).
+    "remind-evaluation-parts": {
+        "task": "meetings.evaluation.tasks.remind_evaluation_parts",
+        "schedule": crontab(hour=8, minute=0, day_of_week="mon"),
     },
 }
 

@@ -8,3 +8,6 @@ class EvaluationConfig(AppConfig):
     name = "meetings.evaluation"
     label = "evaluation"
     verbose_name = _("Annual evaluation")
+
+    def ready(self):
+        from . import demo, home  # noqa: F401  (demo loader, home page section)
