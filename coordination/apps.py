@@ -7,9 +7,17 @@ class CoordinationConfig(AppConfig):
     verbose_name = _("Coordination")
 
     def ready(self):
-        from django.contrib.auth import get_user_model
+        from . import (
+            demo_requests,  # noqa: F401  (registers the demo requests and documents)
+            signals,  # noqa: F401  (security log receivers)
+        )
+        from .home import register
+        from .sections import article_requests, home_inbox
 
-        from . import signals  # noqa: F401  (security log receivers)
-        from .names import use_vietnamese_name_order
-
-        use_vietnamese_name_order(get_user_model())
+        register(home_inbox)
+        try:
+            from regulation.live_work import register as register_live_work
+        except ImportError:  # the regulation app has no article sections
+            pass
+        else:
+            register_live_work(article_requests)

@@ -1,9 +1,11 @@
-"""The one place that answers "may this user do X" for parties, members and the security log.
+"""The one place that answers "may this user do X": parties, members, the security log, requests, documents.
 
 Other apps build their own permissions.py on `is_active_member` and `clearance_for`.
 """
 
-from .models import Clearance, Confidentiality, Role
+from .groups import group_name
+from .models import Clearance, Confidentiality, RequestKind, RequestState, Role
+from .models.requests import REQUESTED, REQUESTING, TRANSITIONS
 
 
 def active_memberships(user):
@@ -65,3 +67,113 @@ def manageable_party_ids(user):
 
 def can_view_security_log(user):
     return is_member_of_any(user, Role.LEADER, Role.ADMIN)
+
+
+
+# ---- Coordination requests and documents ----
+# Seeing an object comes from django-guardian grants to the (party, role) groups, made by the services;
+# acting on it comes from the user's role in the requesting or requested body (the TRANSITIONS table).
+
+WORKING_ROLES = (Role.STAFF, Role.LEADER)
+S = RequestState
+
+
+def _granted(user, perm, obj):
+    """Is `perm` on `obj` granted (guardian, direct-FK model) to one of the groups of the user's memberships in
+    force? Read fresh each time: a grant made a moment ago counts at once."""
+    names = [group_name(m.party, m.role) for m in active_memberships(user)]
+    if not names or obj is None or obj.pk is None:
+        return False
+    grants = _grant_model(obj)
+    return grants.objects.filter(content_object_id=obj.pk, group__name__in=names, permission__codename=perm).exists()
+
+
+def _grant_model(obj):
+    from .models import CoordinationRequest, DocumentGroupObjectPermission, RequestGroupObjectPermission
+
+    return RequestGroupObjectPermission if isinstance(obj, CoordinationRequest) else DocumentGroupObjectPermission
+
+
+def on_side(user, request, side, *roles):
+    return is_active_member(user, request.side_party(side), *(roles or WORKING_ROLES))
+
+
+# -- requests --
+def can_create_request(user, party=None):
+    if party is None:
+        return is_member_of_any(user, *WORKING_ROLES)
+    return is_active_member(user, party, *WORKING_ROLES)
+
+
+def can_view_request(user, request):
+    return _granted(user, "view_coordinationrequest", request) and has_clearance(user, request.confidentiality)
+
+
+def may_act(user, request, action):
+    """The role rule of a step (side and roles from TRANSITIONS); the state is checked by the model."""
+    transition = TRANSITIONS.get(action)
+    return bool(transition) and can_view_request(user, request) and on_side(
+        user, request, transition.side, *transition.roles
+    )
+
+
+def can_transition(user, request, action):
+    """May the user take this step now (right role AND right state)? Used for the buttons."""
+    return request.state in TRANSITIONS[action].sources and may_act(user, request, action)
+
+
+def can_edit_request(user, request):
+    return request.state == S.DRAFT and can_view_request(user, request) and on_side(user, request, REQUESTING)
+
+
+def can_view_response(user, request):
+    if not can_view_request(user, request):
+        return False
+    return on_side(user, request, REQUESTED) or request.answered_at is not None
+
+
+def can_comment(user, request):
+    return request.is_open and can_view_request(user, request) and (
+        on_side(user, request, REQUESTING) or on_side(user, request, REQUESTED)
+    )
+
+
+def can_give_opinion(user, request):
+    return (
+        request.kind == RequestKind.OPINION
+        and request.state in (S.ACKNOWLEDGED, S.RESPONDING, S.RESPONSE_AWAITING_APPROVAL)
+        and can_view_request(user, request)
+        and on_side(user, request, REQUESTED, Role.LEADER)
+    )
+
+
+def attach_side(user, request):
+    """The side as which the user may attach a document now, or None."""
+    if not can_view_request(user, request):
+        return None
+    if request.state in (S.DRAFT, S.AWAITING_APPROVAL) and on_side(user, request, REQUESTING):
+        return REQUESTING
+    if request.state in (S.ACKNOWLEDGED, S.RESPONDING) and on_side(user, request, REQUESTED):
+        return REQUESTED
+    return None
+
+
+def can_attach_document(user, request):
+    return attach_side(user, request) is not None
+
+
+def can_view_dashboard(user):
+    return is_member_of_any(user, Role.LEADER)
+
+
+# -- documents --
+def can_view_document(user, document):
+    return _granted(user, "view_document", document) and has_clearance(user, document.confidentiality)
+
+
+def can_create_document(user, party):
+    return is_active_member(user, party, *WORKING_ROLES)
+
+
+def can_add_document_version(user, document):
+    return can_view_document(user, document) and is_active_member(user, document.owner_party, *WORKING_ROLES)

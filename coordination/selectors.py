@@ -22,3 +22,27 @@ def members_for_admin(*, user, include_ended=False):
 
 def security_events():
     return SecurityEvent.objects.select_related("user")
+
+
+def party_members(party, *roles):
+    """Active users with a membership in force in `party` (with one of `roles` if given)."""
+    from django.contrib.auth import get_user_model
+
+    memberships = Membership.objects.active().filter(party=party)
+    if roles:
+        memberships = memberships.filter(role__in=roles)
+    return get_user_model().objects.filter(is_active=True, pk__in=memberships.values("user_id")).order_by(
+        "last_name", "first_name", "username"
+    )
+
+
+# Reads of requests, documents and notifications live in their own module; they are offered here too.
+from .selectors_requests import (  # noqa: E402, F401
+    dashboard,
+    document_downloads,
+    documents_visible,
+    inbox,
+    notifications_for,
+    request_list,
+    requests_visible,
+)

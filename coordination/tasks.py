@@ -18,3 +18,27 @@ def sync_membership_groups():
 def ping(value):
     """Used by the health of the worker wiring (tests and operators): returns what it got."""
     return value
+
+
+@shared_task(autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+def send_notification_email(notification_id):
+    """One email per notification, through Django's email backend. Safe to run twice: emailed_at is the key."""
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.db import transaction
+    from django.utils import timezone
+
+    from .models import Notification
+
+    with transaction.atomic():
+        notification = (
+            Notification.objects.select_for_update().select_related("recipient").filter(pk=notification_id).first()
+        )
+        if notification is None or notification.emailed_at or not notification.recipient.email:
+            return False
+        site = getattr(settings, "SITE_URL", "")
+        link = site.rstrip("/") + notification.url if site else notification.url
+        send_mail(notification.subject, f"{notification.body}\n\n{link}".strip(), None, [notification.recipient.email])
+        notification.emailed_at = timezone.now()
+        notification.save(update_fields=["emailed_at"])
+    return True

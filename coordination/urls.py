@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_documents, views_requests
 
 app_name = "coordination"
 
@@ -11,4 +11,27 @@ urlpatterns = [
     path("thanh-vien/<int:pk>/ket-thuc/", views.member_end, name="member_end"),
     path("thanh-vien/<int:pk>/lich-su/", views.member_history, name="member_history"),
     path("nhat-ky-bao-mat/", views.security_log, name="security_log"),
+    # Coordination requests
+    path("de-nghi/", views_requests.request_list, name="request_list"),
+    path("de-nghi/tao-moi/", views_requests.request_create, name="request_create"),
+    path("de-nghi/<int:pk>/", views_requests.request_detail, name="request_detail"),
+    path("de-nghi/<int:pk>/sua/", views_requests.request_edit, name="request_edit"),
+    path("de-nghi/<int:pk>/lich-su/", views_requests.request_history, name="request_history"),
+    path("de-nghi/<int:pk>/buoc/<slug:action>/", views_requests.request_step, name="request_step"),
+    path("de-nghi/<int:pk>/tiep-nhan/", views_requests.request_acknowledge, name="request_acknowledge"),
+    path("de-nghi/<int:pk>/tra-loi/", views_requests.request_response, name="request_response"),
+    path("de-nghi/<int:pk>/can-bo/<slug:side>/", views_requests.request_officers, name="request_officers"),
+    path("de-nghi/<int:pk>/trao-doi/", views_requests.comment_add, name="comment_add"),
+    path("de-nghi/<int:pk>/y-kien/", views_requests.opinion_give, name="opinion_give"),
+    path("de-nghi/<int:pk>/van-ban/", views_requests.request_attach, name="request_attach"),
+    path("viec-cua-toi/", views_requests.inbox, name="inbox"),
+    path("thong-bao/<int:pk>/mo/", views_requests.notification_open, name="notification_open"),
+    path("thong-bao/da-doc/", views_requests.notifications_read_all, name="notifications_read_all"),
+    path("tong-quan/", views_requests.dashboard, name="dashboard"),
+    # Documents
+    path("van-ban/", views_documents.document_list, name="document_list"),
+    path("van-ban/<int:pk>/", views_documents.document_detail, name="document_detail"),
+    path("van-ban/<int:pk>/lich-su/", views_documents.document_history, name="document_history"),
+    path("van-ban/<int:pk>/phien-ban/<int:version>/tai-ve/", views_documents.document_download,
+         name="document_download"),
 ]

@@ -1,0 +1,1 @@
+"""Demo requests, documents and comments across both bodies (filled in below)."""

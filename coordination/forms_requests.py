@@ -1,0 +1,181 @@
+"""Forms for requests, their steps, comments, opinions and documents."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    Confidentiality,
+    CoordinationArea,
+    DocumentType,
+    ExchangeForm,
+    Party,
+    RequestKind,
+    RequestState,
+    Urgency,
+)
+from .services_documents import TOP_SECRET_REFUSED
+from .uploads import check_upload
+from .workdays import add_working_days
+
+BOTH_DEADLINES = _("Give the reply deadline either as a date or as a number of working days, not both.")
+PAST_DEADLINE = _("The reply deadline cannot be in the past.")
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+def _refuse_top_secret(value):
+    if value is not None and int(value) >= Confidentiality.TUYET_MAT:
+        raise ValidationError(TOP_SECRET_REFUSED, code="top_secret")
+    return int(value)
+
+
+class UserChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.get_username()
+
+
+class RequestForm(forms.Form):
+    requesting_party = forms.ModelChoiceField(label=_("Requesting body"), queryset=Party.objects.none())
+    requested_party = forms.ModelChoiceField(label=_("Requested body"), queryset=Party.objects.all())
+    area = forms.ModelChoiceField(label=_("Coordination area"), queryset=CoordinationArea.objects.all())
+    kind = forms.ChoiceField(label=_("Kind"), choices=RequestKind.choices)
+    title = forms.CharField(label=_("Title"), max_length=300)
+    content = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 8}))
+    exchange_form = forms.ChoiceField(label=_("Form of exchange"), choices=ExchangeForm.choices,
+                                      initial=ExchangeForm.WRITING)
+    reply_deadline = forms.DateField(label=_("Reply deadline (date)"), required=False, widget=DateInput())
+    reply_working_days = forms.IntegerField(
+        label=_("…or reply within (working days)"), required=False, min_value=1, max_value=120,
+        help_text=_("Counted from today; weekends and public holidays, Tết included, do not count."),
+    )
+    urgency = forms.TypedChoiceField(label=_("Urgency"), choices=Urgency.choices, coerce=int, initial=0)
+    confidentiality = forms.TypedChoiceField(label=_("Confidentiality"), choices=Confidentiality.choices,
+                                             coerce=int, initial=0)
+    requesting_officers = UserChoice(label=_("Officers of our body"), queryset=None, required=False,
+                                     widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, parties, officers_qs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["requesting_party"].queryset = parties
+        if parties.count() == 1:
+            self.fields["requesting_party"].initial = parties.first()
+        self.fields["requesting_officers"].queryset = officers_qs
+
+    def clean_confidentiality(self):
+        return _refuse_top_secret(self.cleaned_data["confidentiality"])
+
+    def clean(self):
+        data = super().clean()
+        if data.get("reply_deadline") and data.get("reply_working_days"):
+            raise ValidationError(BOTH_DEADLINES)
+        if data.get("reply_working_days"):
+            data["reply_deadline"] = add_working_days(timezone.localdate(), data["reply_working_days"])
+        if data.get("reply_deadline") and data["reply_deadline"] < timezone.localdate():
+            self.add_error("reply_deadline", PAST_DEADLINE)
+        if data.get("requesting_party") and data.get("requested_party") == data["requesting_party"]:
+            self.add_error("requested_party", _("A body cannot send a request to itself."))
+        return data
+
+
+class StepForm(forms.Form):
+    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, required=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["comment"].required = required
+
+
+class AcknowledgeForm(forms.Form):
+    officers = UserChoice(label=_("Officers assigned"), queryset=None, required=False,
+                          widget=forms.CheckboxSelectMultiple)
+    consulted_leaders = UserChoice(label=_("Leaders whose opinion is asked"), queryset=None, required=False,
+                                   widget=forms.CheckboxSelectMultiple)
+    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, officers_qs, leaders_qs, ask_opinions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["officers"].queryset = officers_qs
+        self.fields["consulted_leaders"].queryset = leaders_qs
+        if not ask_opinions:
+            del self.fields["consulted_leaders"]
+
+
+class OfficersForm(forms.Form):
+    officers = UserChoice(label=_("Officers assigned"), queryset=None, required=False,
+                          widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, officers_qs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["officers"].queryset = officers_qs
+
+
+class ResponseForm(forms.Form):
+    response_content = forms.CharField(label=_("Response"), widget=forms.Textarea(attrs={"rows": 8}))
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class OpinionForm(forms.Form):
+    content = forms.CharField(label=_("Your opinion"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class UploadField(forms.FileField):
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if upload:
+            self.info = check_upload(upload)
+        return upload
+
+
+class DocumentForm(forms.Form):
+    doc_type = forms.ChoiceField(label=_("Type"), choices=DocumentType.choices, initial=DocumentType.CV)
+    number_symbol = forms.CharField(
+        label=_("Number and symbol (received documents only)"), max_length=100, required=False,
+        help_text=_("Leave empty for a document our body issues: the next number is assigned (Số N-TYPE/BODY)."),
+    )
+    issuer_name = forms.CharField(label=_("Issuing body (received documents)"), max_length=200, required=False)
+    issued_on = forms.DateField(label=_("Date of issue"), widget=DateInput(), initial=timezone.localdate)
+    summary = forms.CharField(label=_("Summary (trích yếu)"), max_length=500)
+    signer_name = forms.CharField(label=_("Signer"), max_length=200, required=False)
+    signer_title = forms.CharField(label=_("Signer's title"), max_length=200, required=False)
+    confidentiality = forms.TypedChoiceField(label=_("Confidentiality"), choices=Confidentiality.choices,
+                                             coerce=int, initial=0)
+    urgency = forms.TypedChoiceField(label=_("Urgency"), choices=Urgency.choices, coerce=int, initial=0)
+    recipients = forms.CharField(label=_("Recipients (nơi nhận)"), required=False,
+                                 widget=forms.Textarea(attrs={"rows": 2}))
+    file = UploadField(label=_("File (PDF, DOCX, ODT, XLSX, PNG, JPEG)"))
+
+    def clean_confidentiality(self):
+        return _refuse_top_secret(self.cleaned_data["confidentiality"])
+
+
+class VersionForm(forms.Form):
+    file = UploadField(label=_("New file"))
+    note = forms.CharField(label=_("What changed"), max_length=300, required=False)
+
+
+class RequestFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    party = forms.ModelChoiceField(label=_("Body"), queryset=Party.objects.all(), required=False,
+                                   empty_label=_("Both bodies"))
+    direction = forms.ChoiceField(label=_("Direction"), required=False, choices=[
+        ("", _("Sent and received")), ("made", _("Made by my body")), ("received", _("Received by my body"))])
+    area = forms.ModelChoiceField(label=_("Area"), queryset=CoordinationArea.objects.all(), required=False,
+                                  empty_label=_("All areas"))
+    state = forms.ChoiceField(label=_("State"), required=False,
+                              choices=[("", _("All states")), ("open", _("Open"))] + RequestState.choices)
+    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+    date_from = forms.DateField(label=_("Created from"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("to"), required=False, widget=DateInput())
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=[
+        ("-created", _("Newest first")), ("created", _("Oldest first")), ("deadline", _("Deadline, earliest first")),
+        ("-deadline", _("Deadline, latest first")), ("title", _("Title A–Z")), ("state", _("State"))])

@@ -1,0 +1,52 @@
+"""Tell people about work: an in-app notification per recipient plus one email each after commit."""
+
+from django.db import transaction
+
+from .models import Notification
+
+
+def notify(*, recipients, subject, body, url, actor=None):
+    """Create one Notification per distinct recipient (the actor excluded) and email each after commit.
+
+    Call inside the service's transaction: if it rolls back, nobody is notified and no email leaves.
+    """
+    seen, created = set(), []
+    for user in recipients:
+        if user is None or user.pk in seen or (actor is not None and user.pk == actor.pk) or not user.is_active:
+            continue
+        seen.add(user.pk)
+        created.append(
+            Notification.objects.create(recipient=user, actor=actor, subject=str(subject)[:300], body=str(body),
+                                        url=url)
+        )
+    if created:
+        ids = [n.pk for n in created]
+        transaction.on_commit(lambda: _queue_emails(ids))
+    return created
+
+
+def _queue_emails(ids):
+    from .tasks import send_notification_email
+
+    for pk in ids:
+        send_notification_email.delay(pk)
+
+
+def notification_mark_read(*, by, notification):
+    if notification.recipient_id != by.pk:
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied
+    if notification.read_at is None:
+        from django.utils import timezone
+
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+    return notification
+
+
+def notifications_mark_all_read(*, by):
+    from django.utils import timezone
+
+    # Notifications are not audited records (no history), so one UPDATE is fine here.
+    return Notification.objects.filter(recipient=by, read_at__isnull=True).update(read_at=timezone.now())

@@ -1,0 +1,32 @@
+"""What requests put on the home page (the user's inbox) and under an article of the regulation."""
+
+from django.utils.translation import gettext_lazy as _
+
+from . import selectors
+from .permissions import can_view_dashboard, is_member_of_any, member_party_ids
+
+HOME_ITEMS = 5
+
+
+def home_inbox(user):
+    if not is_member_of_any(user):
+        return None
+    data = selectors.inbox(user=user)
+    waiting = list(data["waiting"][: HOME_ITEMS + 1])
+    return {
+        "title": _("What waits for me"), "template": "coordination/_home_inbox.html",
+        "waiting": waiting[:HOME_ITEMS], "more": len(waiting) > HOME_ITEMS, "unread": data["unread"].count(),
+        "can_view_dashboard": can_view_dashboard(user),
+    }
+
+
+def article_requests(user, article_number):
+    if not member_party_ids(user):
+        return None
+    requests = list(
+        selectors.requests_visible(user).filter(area__article_number=article_number).order_by("-created_at")[:10]
+    )
+    if not requests:
+        return None
+    return {"title": _("Coordination requests in this area"), "template": "coordination/_live_work.html",
+            "requests": requests, "article_number": article_number}

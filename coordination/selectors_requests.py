@@ -1,0 +1,141 @@
+"""Reads of coordination requests, documents and notifications, already filtered for the user."""
+
+from django.db.models import Count, F, Q
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+from guardian.shortcuts import get_objects_for_user
+
+from .models import (
+    CoordinationArea,
+    CoordinationRequest,
+    Document,
+    DocumentDownload,
+    Notification,
+    Opinion,
+    RequestState,
+    Role,
+)
+from .models.requests import OPEN_AT_REQUESTED, OPEN_STATES
+from .permissions import clearance_for, member_party_ids
+from .text_search import search_q
+
+S = RequestState
+SORTS = {
+    "created": "created_at", "-created": "-created_at", "deadline": "reply_deadline", "-deadline": "-reply_deadline",
+    "title": "title", "-title": "-title", "state": "state", "-state": "-state",
+}
+
+
+def requests_visible(user):
+    qs = get_objects_for_user(
+        user, "coordination.view_coordinationrequest", klass=CoordinationRequest, accept_global_perms=False,
+        with_superuser=False,
+    )
+    return qs.filter(confidentiality__lte=clearance_for(user)).select_related(
+        "requesting_party", "requested_party", "area", "created_by"
+    )
+
+
+def overdue_q(today=None):
+    return Q(state__in=OPEN_AT_REQUESTED, reply_deadline__lt=today or timezone.localdate())
+
+
+def request_list(*, user, party=None, direction="", area=None, state="", overdue=False, date_from=None,
+                 date_to=None, q="", sort="-created"):
+    qs = requests_visible(user)
+    if party is not None:
+        qs = qs.filter(Q(requesting_party=party) | Q(requested_party=party))
+    if direction == "made":
+        qs = qs.filter(requesting_party_id__in=member_party_ids(user))
+    elif direction == "received":
+        qs = qs.filter(requested_party_id__in=member_party_ids(user))
+    if area is not None:
+        qs = qs.filter(area=area)
+    if state == "open":
+        qs = qs.filter(state__in=OPEN_STATES)
+    elif state:
+        qs = qs.filter(state=state)
+    if overdue:
+        qs = qs.filter(overdue_q())
+    if date_from:
+        qs = qs.filter(created_at__date__gte=date_from)
+    if date_to:
+        qs = qs.filter(created_at__date__lte=date_to)
+    if q:
+        qs = qs.filter(search_q(q))
+    return qs.order_by(SORTS.get(sort, "-created_at"), "-pk")
+
+
+def _waiting_q(user):
+    """Requests whose next step belongs to the user (by role in the acting body)."""
+    staff = member_party_ids(user, Role.STAFF)
+    leaders = member_party_ids(user, Role.LEADER)
+    pending_opinion = Opinion.objects.filter(leader=user, given_at__isnull=True).values("request_id")
+    return (
+        Q(state=S.DRAFT, created_by=user)
+        | Q(state=S.AWAITING_APPROVAL, requesting_party_id__in=leaders)
+        | Q(state__in=(S.SENT, S.ACKNOWLEDGED, S.RESPONDING), requested_party_id__in=staff)
+        | Q(state=S.RESPONSE_AWAITING_APPROVAL, requested_party_id__in=leaders)
+        | Q(state=S.ANSWERED, requesting_party_id__in=staff)
+        | Q(state__in=(S.ACKNOWLEDGED, S.RESPONDING, S.RESPONSE_AWAITING_APPROVAL), pk__in=pending_opinion)
+    )
+
+
+def inbox(*, user):
+    """What waits for the user: requests to act on, then unread notifications."""
+    waiting = requests_visible(user).filter(_waiting_q(user)).order_by(F("reply_deadline").asc(nulls_last=True),
+                                                                       "-created_at")
+    return {"waiting": waiting, "unread": notifications_for(user=user).filter(read_at__isnull=True)}
+
+
+def notifications_for(*, user):
+    return Notification.objects.filter(recipient=user).select_related("actor")
+
+
+def dashboard(*, user, year=None):
+    """Open requests by area and state (one grouped query), the overdue ones, the share answered on time."""
+    year = year or timezone.localdate().year
+    visible = requests_visible(user)
+    counts = {
+        (row["area_id"], row["state"]): row["n"]
+        for row in visible.filter(state__in=OPEN_STATES).order_by().values("area_id", "state").annotate(n=Count("pk"))
+    }
+    answered = visible.filter(answered_at__year=year).annotate(answered_on=TruncDate("answered_at"))
+    totals = answered.aggregate(
+        answered=Count("pk"),
+        with_deadline=Count("pk", filter=Q(reply_deadline__isnull=False)),
+        on_time=Count("pk", filter=Q(reply_deadline__isnull=False, answered_on__lte=F("reply_deadline"))),
+    )
+    share = round(100 * totals["on_time"] / totals["with_deadline"]) if totals["with_deadline"] else None
+    return {
+        **_chart(counts), "totals": totals, "on_time_share": share, "year": year,
+        "overdue_list": list(visible.filter(overdue_q()).order_by("reply_deadline")),
+    }
+
+
+def _chart(counts):
+    """Rows of the bar chart: per area, the open requests per state, as stacked bars scaled to the largest."""
+    states = list(OPEN_STATES)
+    rows = []
+    for area in CoordinationArea.objects.all():
+        cells = [{"n": counts.get((area.pk, s), 0)} for s in states]
+        rows.append({"area": area, "cells": cells, "total": sum(c["n"] for c in cells)})
+    biggest = max((r["total"] for r in rows), default=0) or 1
+    for row in rows:
+        x = 0.0
+        for cell in row["cells"]:
+            cell["x"], cell["w"] = round(x, 2), round(100 * cell["n"] / biggest, 2)
+            x += cell["w"]
+    legend = [{"state": s, "label": RequestState(s).label} for s in states]
+    return {"rows": rows, "legend": legend, "open_total": sum(counts.values())}
+
+
+def documents_visible(user):
+    qs = get_objects_for_user(
+        user, "coordination.view_document", klass=Document, accept_global_perms=False, with_superuser=False
+    )
+    return qs.filter(confidentiality__lte=clearance_for(user)).select_related("owner_party", "issuing_party")
+
+
+def document_downloads(*, document):
+    return DocumentDownload.objects.filter(version__document=document).select_related("user", "version")

@@ -1,0 +1,379 @@
+"""Writes for coordination requests: create, edit, each workflow step, officers, opinions, comments,
+attached documents. Each use case is one transaction; each step is logged on the timeline and tells
+whoever must act next."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from guardian.shortcuts import assign_perm
+
+from .groups import party_groups
+from .models import Comment, CoordinationRequest, Opinion, RequestDocument, RequestEvent, RequestState, Role
+from .models.requests import REQUESTED, REQUESTING, TRANSITIONS
+from .notifications import notify
+from .permissions import (
+    attach_side,
+    can_comment,
+    can_create_request,
+    can_edit_request,
+    can_give_opinion,
+    can_view_document,
+    is_active_member,
+    may_act,
+    on_side,
+)
+from .selectors import party_members
+from .services_documents import refuse_top_secret as refuse_if_top_secret
+from .text_search import normalize
+
+COMMENT_REQUIRED = _("Please write the reason or comments for this step.")
+OPINIONS_PENDING = _("Not every leader asked has given an opinion yet; the consolidated answer waits for them.")
+RESPONSE_EMPTY = _("Write the response before submitting it.")
+SAME_BODY = _("A body cannot send a request to itself.")
+OFFICER_NOT_MEMBER = _("Officers must be members of the body that assigns them.")
+EDITABLE_FIELDS = ("area", "kind", "title", "content", "exchange_form", "reply_deadline", "urgency", "confidentiality",
+                   "requested_party", "origin", "origin_url")
+
+
+def _grant(request, party):
+    for group in party_groups(party, Role.STAFF, Role.LEADER):
+        assign_perm("coordination.view_coordinationrequest", group, request)
+
+
+def _url(request):
+    return reverse("coordination:request_detail", args=[request.pk])
+
+
+def _tell(request, recipients, subject, actor, body=""):
+    notify(recipients=recipients, subject=f"{subject}: {request.title}", body=body or request.title,
+           url=_url(request), actor=actor)
+
+
+def _fill_search(request):
+    request.search_text = normalize(request.title, request.content, request.origin, request.response_content)
+
+
+def _check_officers(party, officers):
+    members = set(party_members(party).values_list("pk", flat=True))
+    if any(o.pk not in members for o in officers):
+        raise ValidationError(OFFICER_NOT_MEMBER, code="officer")
+
+
+def _save(request, by, reason):
+    _fill_search(request)
+    request._history_user = by
+    request._change_reason = reason[:100]
+    request.full_clean(exclude=["created_by", "requesting_officers", "requested_officers"])
+    request.save()
+
+
+def request_create(*, by, requesting_party, requested_party, area, kind, title, content, exchange_form="writing",
+                   reply_deadline=None, urgency=0, confidentiality=0, requesting_officers=(), origin="",
+                   origin_url="") -> CoordinationRequest:
+    """A draft of the requesting body; only its staff and leaders see it until it is sent."""
+    if not can_create_request(by, requesting_party):
+        raise PermissionDenied
+    refuse_if_top_secret(confidentiality)
+    if requesting_party.pk == requested_party.pk:
+        raise ValidationError(SAME_BODY, code="same_body")
+    _check_officers(requesting_party, requesting_officers)
+    with transaction.atomic():
+        request = CoordinationRequest(
+            requesting_party=requesting_party, requested_party=requested_party, area=area, kind=kind, title=title,
+            content=content, exchange_form=exchange_form, reply_deadline=reply_deadline, urgency=urgency,
+            confidentiality=confidentiality, origin=origin, origin_url=origin_url, created_by=by,
+        )
+        _save(request, by, "create")
+        request.requesting_officers.set(requesting_officers)
+        _grant(request, requesting_party)
+        RequestEvent.objects.create(request=request, action="create", to_state=request.state, by=by)
+    return request
+
+
+def request_update(*, by, request, requesting_officers=None, **fields) -> CoordinationRequest:
+    if not can_edit_request(by, request):
+        raise PermissionDenied
+    refuse_if_top_secret(fields.get("confidentiality"))
+    party = fields.get("requested_party", request.requested_party)
+    if party.pk == request.requesting_party_id:
+        raise ValidationError(SAME_BODY, code="same_body")
+    if requesting_officers is not None:
+        _check_officers(request.requesting_party, requesting_officers)
+    with transaction.atomic():
+        request = CoordinationRequest.objects.select_for_update().get(pk=request.pk)
+        if request.state != RequestState.DRAFT:
+            raise PermissionDenied
+        for name in EDITABLE_FIELDS:
+            if name in fields:
+                setattr(request, name, fields[name])
+        _save(request, by, "update")
+        if requesting_officers is not None:
+            request.requesting_officers.set(requesting_officers)
+    return request
+
+
+def request_create_sent(*, by, requesting_party, requested_party, area, kind, title, content, reply_deadline=None,
+                        origin="", origin_url="", exchange_form="writing", urgency=0,
+                        confidentiality=0) -> CoordinationRequest:
+    """A request already agreed by both bodies' leaders (a meeting conclusion, an evaluation follow-up):
+    created directly in the "sent" state, seen by both bodies, the requested body's staff told.
+
+    `by` is an active member of the requesting body, or None when the system creates it (a scheduled
+    task acting on something already agreed); the timeline then shows "System".
+    """
+    if by is not None and not is_active_member(by, requesting_party):
+        raise PermissionDenied
+    refuse_if_top_secret(confidentiality)
+    if requesting_party.pk == requested_party.pk:
+        raise ValidationError(SAME_BODY, code="same_body")
+    with transaction.atomic():
+        request = CoordinationRequest(
+            requesting_party=requesting_party, requested_party=requested_party, area=area, kind=kind, title=title,
+            content=content, exchange_form=exchange_form, reply_deadline=reply_deadline, urgency=urgency,
+            confidentiality=confidentiality, origin=origin, origin_url=origin_url, created_by=by,
+            state=RequestState.SENT, sent_at=timezone.now(),
+        )
+        _save(request, by, "create_sent")
+        _grant(request, requesting_party)
+        _grant(request, requested_party)
+        RequestEvent.objects.create(request=request, action="create_sent", to_state=request.state, by=by,
+                                    comment=origin)
+        _tell(request, party_members(requested_party, Role.STAFF), _("New coordination request"), by)
+    return request
+
+
+def _step(*, by, request, action, comment="", before=None, after=None):
+    """One workflow step in one transaction: check the role, lock the row, move the state (the model
+    refuses a wrong state with InvalidTransition), save with history, log the event, run the effects."""
+    transition = TRANSITIONS[action]
+    if not may_act(by, request, action):
+        raise PermissionDenied
+    comment = (comment or "").strip()
+    if transition.needs_comment and not comment:
+        raise ValidationError(COMMENT_REQUIRED, code="comment_required")
+    with transaction.atomic():
+        locked = CoordinationRequest.objects.select_for_update().get(pk=request.pk)
+        from_state = locked.state
+        locked.apply(action)
+        if before:
+            before(locked)
+        _save(locked, by, action)
+        if from_state != locked.state or action != "draft_response":
+            RequestEvent.objects.create(request=locked, action=action, from_state=from_state, to_state=locked.state,
+                                        by=by, comment=comment)
+        if after:
+            after(locked)
+    request.refresh_from_db()  # the caller's object shows the new state too
+    return request
+
+
+def _requester_people(request):
+    people = list(request.requesting_officers.all())
+    return people + ([request.created_by] if request.created_by else [])
+
+
+def _requested_people(request):
+    return list(request.requested_officers.all()) or list(party_members(request.requested_party, Role.STAFF))
+
+
+def request_submit(*, by, request, comment=""):
+    def after(r):
+        _tell(r, party_members(r.requesting_party, Role.LEADER), _("Request awaiting your approval"), by, comment)
+
+    return _step(by=by, request=request, action="submit", comment=comment, after=after)
+
+
+def request_return_draft(*, by, request, comment):
+    def after(r):
+        _tell(r, _requester_people(r), _("Request returned with comments"), by, comment)
+
+    return _step(by=by, request=request, action="return_draft", comment=comment, after=after)
+
+
+def request_approve_send(*, by, request, comment=""):
+    def after(r):
+        _grant(r, r.requested_party)
+        from .services_documents import document_grant_view
+
+        for link in r.attachments.filter(side=REQUESTING).select_related("document"):
+            document_grant_view(document=link.document, parties=[r.requested_party])
+        _tell(r, party_members(r.requested_party, Role.STAFF), _("New coordination request"), by, r.content)
+        _tell(r, _requester_people(r), _("Request approved and sent"), by, comment)
+
+    return _step(by=by, request=request, action="approve_send", comment=comment, after=after)
+
+
+def request_cancel(*, by, request, comment):
+    def after(r):
+        _tell(r, _requester_people(r), _("Request cancelled"), by, comment)
+
+    return _step(by=by, request=request, action="cancel", comment=comment, after=after)
+
+
+def request_acknowledge(*, by, request, officers=(), consulted_leaders=(), comment=""):
+    """The requested body acknowledges receipt and assigns its officers; for a request for opinion it
+    names the leaders whose opinions the consolidated answer will gather."""
+    _check_officers(request.requested_party, officers)
+    leader_ids = set(party_members(request.requested_party, Role.LEADER).values_list("pk", flat=True))
+    if any(leader.pk not in leader_ids for leader in consulted_leaders):
+        raise ValidationError(OFFICER_NOT_MEMBER, code="officer")
+
+    def after(r):
+        r.requested_officers.set(officers)
+        for leader in consulted_leaders:
+            opinion, made = Opinion.objects.get_or_create(request=r, leader=leader)
+            if made:
+                opinion._history_user = by
+        _tell(r, officers, _("You are assigned to a coordination request"), by, comment)
+        _tell(r, consulted_leaders, _("Your opinion is asked"), by, r.content)
+        _tell(r, _requester_people(r), _("Request acknowledged by the requested body"), by, comment)
+
+    return _step(by=by, request=request, action="acknowledge", comment=comment, after=after)
+
+
+def request_save_response(*, by, request, response_content):
+    def before(r):
+        r.response_content = response_content
+
+    return _step(by=by, request=request, action="draft_response", before=before)
+
+
+def request_submit_response(*, by, request, comment=""):
+    def before(r):
+        if not r.response_content.strip():
+            raise ValidationError(RESPONSE_EMPTY, code="response_empty")
+        if r.opinions.filter(given_at__isnull=True).exists():
+            raise ValidationError(OPINIONS_PENDING, code="opinions_pending")
+
+    def after(r):
+        _tell(r, party_members(r.requested_party, Role.LEADER), _("Response awaiting your approval"), by, comment)
+
+    return _step(by=by, request=request, action="submit_response", comment=comment, before=before, after=after)
+
+
+def request_return_response(*, by, request, comment):
+    def after(r):
+        _tell(r, _requested_people(r), _("Response returned with comments"), by, comment)
+
+    return _step(by=by, request=request, action="return_response", comment=comment, after=after)
+
+
+def request_approve_response(*, by, request, comment=""):
+    def after(r):
+        from .services_documents import document_grant_view
+
+        for link in r.attachments.filter(side=REQUESTED).select_related("document"):
+            document_grant_view(document=link.document, parties=[r.requesting_party])
+        _tell(r, _requester_people(r), _("Your request was answered"), by, r.response_content)
+
+    return _step(by=by, request=request, action="approve_response", comment=comment, after=after)
+
+
+def request_ask_more(*, by, request, comment):
+    def after(r):
+        _tell(r, _requested_people(r), _("More is asked on a request"), by, comment)
+
+    return _step(by=by, request=request, action="ask_more", comment=comment, after=after)
+
+
+def request_close(*, by, request, comment=""):
+    def after(r):
+        _tell(r, _requested_people(r), _("Request accepted and closed"), by, comment)
+
+    return _step(by=by, request=request, action="close", comment=comment, after=after)
+
+
+def request_withdraw(*, by, request, comment):
+    def after(r):
+        _tell(r, _requested_people(r), _("Request withdrawn"), by, comment)
+
+    return _step(by=by, request=request, action="withdraw", comment=comment, after=after)
+
+
+STEP_SERVICES = {
+    "submit": request_submit, "return_draft": request_return_draft, "approve_send": request_approve_send,
+    "cancel": request_cancel, "submit_response": request_submit_response, "return_response": request_return_response,
+    "approve_response": request_approve_response, "ask_more": request_ask_more, "close": request_close,
+    "withdraw": request_withdraw,
+}
+
+
+def request_set_officers(*, by, request, side, officers):
+    """Change the officers a body assigns (kept in the history, many-to-many included)."""
+    party = request.side_party(side)
+    allowed = request.is_open and on_side(by, request, side) and (
+        side == REQUESTING or request.state not in (RequestState.DRAFT, RequestState.AWAITING_APPROVAL,
+                                                    RequestState.SENT)
+    )
+    if not allowed:
+        raise PermissionDenied
+    _check_officers(party, officers)
+    with transaction.atomic():
+        request._history_user = by
+        request._change_reason = "officers"
+        field = request.requesting_officers if side == REQUESTING else request.requested_officers
+        field.set(officers)
+        _tell(request, officers, _("You are assigned to a coordination request"), by)
+    return request
+
+
+def comment_add(*, by, request, body) -> Comment:
+    if not can_comment(by, request):
+        raise PermissionDenied
+    if not body.strip():
+        raise ValidationError(COMMENT_REQUIRED, code="comment_required")
+    with transaction.atomic():
+        comment = Comment(request=request, author=by, body=body.strip())
+        comment._history_user = by
+        comment._change_reason = "comment_add"
+        comment.save()
+        people = _requester_people(request)
+        if request.sent_at:
+            people += _requested_people(request)
+        _tell(request, people, _("New comment"), by, comment.body)
+    return comment
+
+
+def opinion_give(*, by, request, content) -> Opinion:
+    if not can_give_opinion(by, request):
+        raise PermissionDenied
+    if not content.strip():
+        raise ValidationError(COMMENT_REQUIRED, code="comment_required")
+    with transaction.atomic():
+        opinion, _made = Opinion.objects.select_for_update().get_or_create(request=request, leader=by)
+        opinion.content, opinion.given_at = content.strip(), timezone.now()
+        opinion._history_user = by
+        opinion._change_reason = "opinion_give"
+        opinion.save()
+        _tell(request, _requested_people(request), _("A leader gave an opinion"), by, opinion.content)
+    return opinion
+
+
+def request_attach_document(*, by, request, document) -> RequestDocument:
+    side = attach_side(by, request)
+    if side is None or not can_view_document(by, document):
+        raise PermissionDenied
+    with transaction.atomic():
+        link, _made = RequestDocument.objects.get_or_create(
+            request=request, document=document, defaults={"side": side, "added_by": by}
+        )
+        from .services_documents import document_grant_view
+
+        document_grant_view(document=document, parties=[request.side_party(side)])
+    return link
+
+
+def request_add_new_document(*, by, request, **document_fields) -> RequestDocument:
+    """Register a new document of the acting side and attach it, in one transaction."""
+    side = attach_side(by, request)
+    if side is None:
+        raise PermissionDenied
+    from .services_documents import document_create
+
+    party = request.side_party(side)
+    with transaction.atomic():
+        document_fields.setdefault("issuing_party", party)
+        document = document_create(by=by, owner_party=party, **document_fields)
+        return request_attach_document(by=by, request=request, document=document)

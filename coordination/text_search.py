@@ -1,0 +1,25 @@
+"""Diacritics-insensitive search that behaves the same on SQLite and PostgreSQL.
+
+Services store `normalize(text)` in a `search_text` column; queries are normalised the same way
+and matched with a plain `contains`, so "hoi nghi" finds "Hội nghị" on every database.
+"""
+
+import unicodedata
+
+from django.db.models import Q
+
+
+def normalize(*parts):
+    text = " ".join(str(p) for p in parts if p)
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return " ".join(stripped.lower().split())
+
+
+def search_q(query, field="search_text"):
+    """Every word of the query must appear (in any order)."""
+    q = Q()
+    for word in normalize(query).split():
+        q &= Q(**{f"{field}__contains": word})
+    return q

@@ -1,0 +1,82 @@
+"""Checks an uploaded file by its content, never its name: PDF, DOCX, ODT, XLSX, PNG, JPEG only."""
+
+import hashlib
+import os
+import unicodedata
+import zipfile
+
+import filetype
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+WRONG_TYPE = _("This file is not a PDF, DOCX, ODT, XLSX, PNG or JPEG document (its content was checked, not its "
+               "name).")
+TOO_LARGE = _("The file is %(size)s; the largest file accepted is %(limit)s.")
+EMPTY_FILE = _("The file is empty.")
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ODT = "application/vnd.oasis.opendocument.text"
+SIMPLE = {"application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg"}
+
+
+def _zip_kind(fileobj):
+    """DOCX, XLSX and ODT are zip archives: tell them apart by what they contain."""
+    try:
+        with zipfile.ZipFile(fileobj) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names and archive.read("mimetype").strip() == ODT.encode():
+                return ODT, "odt"
+            if "[Content_Types].xml" in names and "word/document.xml" in names:
+                return DOCX, "docx"
+            if "[Content_Types].xml" in names and "xl/workbook.xml" in names:
+                return XLSX, "xlsx"
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return None
+    return None
+
+
+def sniff(fileobj):
+    """(content_type, extension) of an accepted file, or None."""
+    fileobj.seek(0)
+    head = fileobj.read(8192)
+    fileobj.seek(0)
+    kind = filetype.guess(head)
+    if kind is None:
+        return None
+    if kind.mime in SIMPLE:
+        return kind.mime, SIMPLE[kind.mime]
+    if kind.extension in ("zip", "docx", "xlsx", "odt"):
+        found = _zip_kind(fileobj)
+        fileobj.seek(0)
+        return found
+    return None
+
+
+def safe_original_name(name):
+    """The user's file name without any folder part or control characters, for display and download."""
+    name = unicodedata.normalize("NFC", os.path.basename((name or "").replace("\\", "/")))
+    name = "".join(c for c in name if unicodedata.category(c)[0] != "C").strip().lstrip(".")
+    return name[:200] or "tai-lieu"
+
+
+def check_upload(upload):
+    """Validate size and content; return (content_type, extension, size, sha256). Raises ValidationError."""
+    limit = settings.DOCUMENT_MAX_UPLOAD_SIZE
+    if upload.size == 0:
+        raise ValidationError(EMPTY_FILE, code="empty")
+    if upload.size > limit:
+        raise ValidationError(
+            TOO_LARGE, code="too_large", params={"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
+        )
+    found = sniff(upload)
+    if found is None:
+        raise ValidationError(WRONG_TYPE, code="wrong_type")
+    digest = hashlib.sha256()
+    upload.seek(0)
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return found[0], found[1], upload.size, digest.hexdigest()

@@ -1,0 +1,74 @@
+"""Pages of documents: the document page, its history, a new version, and the permission-checked download."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from . import permissions, selectors, services
+from .forms_requests import VersionForm
+from .history import entries, merged
+from .security import client_ip, get_visible_or_404, log_denied
+from .text_search import search_q
+
+
+def get_document_or_404(request, pk):
+    return get_visible_or_404(request, selectors.documents_visible(request.user), pk=pk)
+
+
+def document_list(request):
+    docs = selectors.documents_visible(request.user)
+    query = request.GET.get("q", "").strip()
+    if query:
+        docs = docs.filter(search_q(query))
+    page = Paginator(docs.order_by("-issued_on", "-pk"), 20).get_page(request.GET.get("page"))
+    return render(request, "coordination/document_list.html", {"page": page, "q": query})
+
+
+def document_detail(request, pk):
+    document = get_document_or_404(request, pk)
+    can_add = permissions.can_add_document_version(request.user, document)
+    form = VersionForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if not can_add:
+            log_denied(request)
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.document_add_version(by=request.user, document=document, file=form.cleaned_data["file"],
+                                              note=form.cleaned_data["note"])
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("The new version was added; earlier versions stay downloadable."))
+                return redirect("coordination:document_detail", document.pk)
+    return render(request, "coordination/document_detail.html", {
+        "document": document, "versions": document.versions.select_related("uploaded_by"),
+        "form": form if can_add else None, "requests": document.request_links.select_related("request"),
+        "downloads": selectors.document_downloads(document=document)[:20], "tab": "detail",
+    })
+
+
+def document_history(request, pk):
+    document = get_document_or_404(request, pk)
+    lists = [entries(document, subject=_("Document"))]
+    lists += [entries(v, subject=_("Version %(n)s") % {"n": v.number}) for v in document.versions.all()]
+    return render(request, "coordination/document_history.html", {
+        "document": document, "entries": merged(*lists), "tab": "history",
+        "downloads": selectors.document_downloads(document=document),
+    })
+
+
+def document_download(request, pk, version):
+    document = get_document_or_404(request, pk)
+    found = document.versions.filter(number=version).first()
+    if found is None:
+        raise Http404
+    services.document_record_download(by=request.user, version=found, ip_address=client_ip(request))
+    response = FileResponse(found.file.open("rb"), as_attachment=True, filename=found.original_name,
+                            content_type=found.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

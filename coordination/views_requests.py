@@ -1,0 +1,316 @@
+"""Pages of coordination requests: lists, inbox, dashboard, the request page and its steps.
+
+Thin: a form, a selector (404 when not visible), one service, then render or redirect.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from . import permissions, selectors, services
+from .forms_requests import (
+    AcknowledgeForm,
+    CommentForm,
+    DocumentForm,
+    OfficersForm,
+    OpinionForm,
+    RequestFilterForm,
+    RequestForm,
+    ResponseForm,
+    StepForm,
+)
+from .history import entries, merged
+from .models import InvalidTransition, Party, RequestKind, RequestState, Role
+from .models.requests import REQUESTED, REQUESTING, TRANSITIONS
+from .security import get_visible_or_404, log_denied
+
+INVALID_STEP = gettext_lazy("This step is not possible now: the request is “%(state)s”. Nothing was changed.")
+PAGE_SIZE = 20
+
+
+def _require(request, allowed):
+    if not allowed:
+        log_denied(request)
+        raise PermissionDenied
+
+
+def get_request_or_404(request, pk):
+    return get_visible_or_404(request, selectors.requests_visible(request.user), pk=pk)
+
+
+def _errors(request, exc):
+    if isinstance(exc, InvalidTransition):
+        messages.error(request, INVALID_STEP % {"state": RequestState(exc.state).label})
+    else:
+        for message in exc.messages:
+            messages.error(request, message)
+
+
+def request_list(request):
+    form = RequestFilterForm(request.GET or None)
+    filters = {k: v for k, v in form.cleaned_data.items() if v} if form.is_valid() else {}
+    qs = selectors.request_list(user=request.user, **filters)
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "coordination/request_list.html", {
+        "form": form, "page": page, "can_create": permissions.can_create_request(request.user),
+    })
+
+
+def _form_kwargs(request, party=None):
+    parties = Party.objects.filter(pk__in=permissions.member_party_ids(request.user, Role.STAFF, Role.LEADER))
+    party = party or (parties.first() if parties.count() == 1 else None)
+    officers = selectors.party_members(party) if party else selectors.party_members(parties.first()).none()
+    if party is None and request.method == "POST":
+        chosen = parties.filter(pk=request.POST.get("requesting_party")).first()
+        officers = selectors.party_members(chosen) if chosen else officers
+    return {"parties": parties, "officers_qs": officers}
+
+
+def request_create(request):
+    _require(request, permissions.can_create_request(request.user))
+    form = RequestForm(request.POST or None, **_form_kwargs(request))
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data.pop("reply_working_days")
+        try:
+            req = services.request_create(by=request.user, **data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The draft was saved. Submit it to your leader when it is ready."))
+            return redirect("coordination:request_detail", req.pk)
+    return render(request, "coordination/request_form.html", {"form": form, "title": _("New coordination request")})
+
+
+def request_edit(request, pk):
+    req = get_request_or_404(request, pk)
+    _require(request, permissions.can_edit_request(request.user, req))
+    initial = {f: getattr(req, f) for f in ("requested_party", "area", "kind", "title", "content", "exchange_form",
+                                            "reply_deadline", "urgency", "confidentiality")}
+    initial["requesting_party"] = req.requesting_party
+    initial["requesting_officers"] = list(req.requesting_officers.all())
+    form = RequestForm(request.POST or None, initial=initial, **_form_kwargs(request, req.requesting_party))
+    form.fields["requesting_party"].disabled = True
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data.pop("reply_working_days")
+        data.pop("requesting_party")
+        try:
+            services.request_update(by=request.user, request=req, **data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The draft was saved."))
+            return redirect("coordination:request_detail", req.pk)
+    return render(request, "coordination/request_form.html",
+                  {"form": form, "title": _("Edit the draft"), "req": req})
+
+
+def _detail_context(request, req):
+    user = request.user
+    step_actions = [
+        {"transition": t, "form": StepForm(required=t.needs_comment, prefix=t.action)}
+        for t in TRANSITIONS.values()
+        if t.action in services.STEP_SERVICES and permissions.can_transition(user, req, t.action)
+    ]
+    visible_docs = set(
+        selectors.documents_visible(user).filter(request_links__request=req).values_list("pk", flat=True)
+    )
+    attachments = [a for a in req.attachments.select_related("document", "added_by") if a.document_id in visible_docs]
+    can_ack = permissions.can_transition(user, req, "acknowledge")
+    can_respond = permissions.can_transition(user, req, "draft_response")
+    return {
+        "req": req, "step_actions": step_actions, "attachments": attachments,
+        "request_docs": [a for a in attachments if a.side == REQUESTING],
+        "response_docs": [a for a in attachments if a.side == REQUESTED],
+        "can_edit": permissions.can_edit_request(user, req),
+        "can_view_response": permissions.can_view_response(user, req),
+        "can_comment": permissions.can_comment(user, req),
+        "can_give_opinion": permissions.can_give_opinion(user, req),
+        "can_attach": permissions.can_attach_document(user, req),
+        "can_set_requesting_officers": req.is_open and req.state != RequestState.DRAFT
+        and permissions.on_side(user, req, REQUESTING),
+        "can_set_requested_officers": req.is_open and req.acknowledged_at is not None
+        and permissions.on_side(user, req, REQUESTED),
+        "ack_form": AcknowledgeForm(
+            officers_qs=selectors.party_members(req.requested_party),
+            leaders_qs=selectors.party_members(req.requested_party, Role.LEADER),
+            ask_opinions=req.kind == RequestKind.OPINION,
+        ) if can_ack else None,
+        "response_form": ResponseForm(initial={"response_content": req.response_content}) if can_respond else None,
+        "comment_form": CommentForm(),
+        "opinion_form": OpinionForm(),
+        "events": req.events.select_related("by"),
+        "comments": req.comments.select_related("author"),
+        "opinions": req.opinions.select_related("leader"),
+        "requesting_officers": req.requesting_officers.all(),
+        "requested_officers": req.requested_officers.all(),
+        "tab": "detail",
+    }
+
+
+def request_detail(request, pk):
+    req = get_request_or_404(request, pk)
+    return render(request, "coordination/request_detail.html", _detail_context(request, req))
+
+
+@require_POST
+def request_step(request, pk, action):
+    req = get_request_or_404(request, pk)
+    service = services.STEP_SERVICES.get(action)
+    _require(request, service is not None and permissions.may_act(request.user, req, action))
+    form = StepForm(request.POST, prefix=action)
+    form.is_valid()
+    try:
+        service(by=request.user, request=req, comment=form.cleaned_data.get("comment", ""))
+    except (InvalidTransition, ValidationError) as exc:
+        _errors(request, exc)
+    else:
+        messages.success(request, _("Done: %(step)s.") % {"step": TRANSITIONS[action].label})
+    return redirect("coordination:request_detail", req.pk)
+
+
+@require_POST
+def request_acknowledge(request, pk):
+    req = get_request_or_404(request, pk)
+    _require(request, permissions.may_act(request.user, req, "acknowledge"))
+    form = AcknowledgeForm(
+        request.POST, officers_qs=selectors.party_members(req.requested_party),
+        leaders_qs=selectors.party_members(req.requested_party, Role.LEADER),
+        ask_opinions=req.kind == RequestKind.OPINION,
+    )
+    if not form.is_valid():
+        messages.error(request, _("Choose officers from the list."))
+        return redirect("coordination:request_detail", req.pk)
+    data = form.cleaned_data
+    try:
+        services.request_acknowledge(by=request.user, request=req, officers=list(data["officers"]),
+                                     consulted_leaders=list(data.get("consulted_leaders") or []),
+                                     comment=data["comment"])
+    except (InvalidTransition, ValidationError) as exc:
+        _errors(request, exc)
+    else:
+        messages.success(request, _("The request was acknowledged and the officers were told."))
+    return redirect("coordination:request_detail", req.pk)
+
+
+@require_POST
+def request_response(request, pk):
+    req = get_request_or_404(request, pk)
+    _require(request, permissions.may_act(request.user, req, "draft_response"))
+    form = ResponseForm(request.POST)
+    if form.is_valid():
+        try:
+            services.request_save_response(by=request.user, request=req,
+                                           response_content=form.cleaned_data["response_content"])
+        except (InvalidTransition, ValidationError) as exc:
+            _errors(request, exc)
+        else:
+            messages.success(request, _("The response draft was saved."))
+    else:
+        messages.error(request, _("Write the response before saving it."))
+    return redirect("coordination:request_detail", req.pk)
+
+
+@require_POST
+def request_officers(request, pk, side):
+    req = get_request_or_404(request, pk)
+    _require(request, side in (REQUESTING, REQUESTED))
+    form = OfficersForm(request.POST, officers_qs=selectors.party_members(req.side_party(side)))
+    if form.is_valid():
+        try:
+            services.request_set_officers(by=request.user, request=req, side=side,
+                                          officers=list(form.cleaned_data["officers"]))
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            messages.success(request, _("The officers were changed."))
+    return redirect("coordination:request_detail", req.pk)
+
+
+@require_POST
+def comment_add(request, pk):
+    req = get_request_or_404(request, pk)
+    _require(request, permissions.can_comment(request.user, req))
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        services.comment_add(by=request.user, request=req, body=form.cleaned_data["body"])
+        messages.success(request, _("Your comment was added."))
+    else:
+        messages.error(request, _("Write a comment first."))
+    return redirect(reverse("coordination:request_detail", args=[req.pk]) + "#comments")
+
+
+@require_POST
+def opinion_give(request, pk):
+    req = get_request_or_404(request, pk)
+    _require(request, permissions.can_give_opinion(request.user, req))
+    form = OpinionForm(request.POST)
+    if form.is_valid():
+        services.opinion_give(by=request.user, request=req, content=form.cleaned_data["content"])
+        messages.success(request, _("Your opinion was recorded."))
+    else:
+        messages.error(request, _("Write your opinion first."))
+    return redirect("coordination:request_detail", req.pk)
+
+
+def request_attach(request, pk):
+    req = get_request_or_404(request, pk)
+    _require(request, permissions.can_attach_document(request.user, req))
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.request_add_new_document(by=request.user, request=req, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The document was registered and attached."))
+            return redirect("coordination:request_detail", req.pk)
+    return render(request, "coordination/document_form.html", {"form": form, "req": req})
+
+
+def request_history(request, pk):
+    req = get_request_or_404(request, pk)
+    visible_docs = selectors.documents_visible(request.user).filter(request_links__request=req)
+    lists = [entries(req, subject=_("Request"))]
+    lists += [entries(c, subject=_("Comment")) for c in req.comments.all()]
+    lists += [entries(o, subject=_("Opinion of %(name)s") % {"name": o.leader.get_full_name()})
+              for o in req.opinions.select_related("leader")]
+    lists += [entries(a, subject=_("Attached document")) for a in req.attachments.filter(document__in=visible_docs)]
+    return render(request, "coordination/request_history.html", {"req": req, "entries": merged(*lists),
+                                                                 "tab": "history"})
+
+
+def inbox(request):
+    data = selectors.inbox(user=request.user)
+    notes = Paginator(selectors.notifications_for(user=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "coordination/inbox.html", {"waiting": data["waiting"], "unread_count":
+                                                       data["unread"].count(), "page": notes})
+
+
+@require_POST
+def notification_open(request, pk):
+    from .notifications import notification_mark_read
+
+    note = get_visible_or_404(request, selectors.notifications_for(user=request.user), pk=pk)
+    notification_mark_read(by=request.user, notification=note)
+    return redirect(note.url or "coordination:inbox")
+
+
+@require_POST
+def notifications_read_all(request):
+    from .notifications import notifications_mark_all_read
+
+    notifications_mark_all_read(by=request.user)
+    messages.success(request, _("All notifications are marked as read."))
+    return redirect("coordination:inbox")
+
+
+def dashboard(request):
+    _require(request, permissions.can_view_dashboard(request.user))
+    return render(request, "coordination/dashboard.html", selectors.dashboard(user=request.user))
