@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class RegulationConfig(AppConfig):
     name = "regulation"
     verbose_name = _("Regulation")
+
+    def ready(self):
+        from . import demo, home  # noqa: F401  (demo loader and home page section)

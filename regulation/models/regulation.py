@@ -182,11 +182,11 @@ class RegulationVersion(models.Model):
 
     class Meta:
         ordering = ["regulation", "number"]
+        get_latest_by = ["valid_from", "number"]
         verbose_name = _("version")
         verbose_name_plural = _("versions")
         constraints = [
             models.UniqueConstraint(fields=["regulation", "number"], name="unique_version_number"),
-            models.UniqueConstraint(fields=["regulation", "valid_from"], name="one_version_per_day"),
         ]
 
     def __str__(self):

@@ -1,0 +1,103 @@
+"""Demo data: one amendment already in force and one awaiting the ĐU leader's approval.
+
+Built through the services, as the users would, then back-dated so the versions read like a
+real history (the first amendment took effect on 01/01/2023). Safe to run twice.
+"""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from coordination.demo import register
+from coordination.models import Party
+
+from .models import ChangeKind, Regulation
+
+EARLIER_TITLE = "Sửa đổi khoản 3 Điều 8 về chế độ thông tin giữa hai bên"
+EARLIER_RATIONALE = (
+    "Thực hiện chủ trương ứng dụng công nghệ thông tin trong công tác đảng, cần quy định rõ hình thức và thời hạn "
+    "gửi báo cáo, thông tin giữa Ban cán sự đảng và Đảng ủy."
+)
+EARLIER_CLAUSE = (
+    "Hai bên gửi cho nhau báo cáo sơ kết sáu tháng, báo cáo tổng kết năm, báo cáo chuyên đề và thông tin cần thiết "
+    "khác về nội dung phối hợp qua hệ thống phần mềm phối hợp công tác hoặc bằng văn bản, chậm nhất 05 ngày làm việc "
+    "kể từ ngày ký ban hành, trừ tài liệu mật theo quy định."
+)
+PENDING_TITLE = "Bổ sung thời hạn trả lời đề nghị phối hợp và Điều 8a về ứng dụng công nghệ thông tin"
+PENDING_RATIONALE = (
+    "Qua đánh giá công tác phối hợp năm 2025, một số đề nghị phối hợp, xin ý kiến chưa được trả lời kịp thời; "
+    "cần quy định thời hạn trả lời và việc trao đổi văn bản qua hệ thống phần mềm."
+)
+PENDING_CLAUSE = (
+    "Khi có yêu cầu phối hợp hoặc tham gia ý kiến, bên đề nghị và bên được đề nghị chủ động trao đổi ý kiến trực tiếp "
+    "hoặc bằng văn bản, cử cán bộ phối hợp thực hiện; bên được đề nghị trả lời trong thời hạn 07 ngày làm việc kể từ "
+    "ngày nhận được đề nghị, trừ trường hợp hai bên có thỏa thuận khác."
+)
+NEW_ARTICLE_BODY = "\n".join([
+    "1. Việc gửi, nhận đề nghị phối hợp, văn bản, tài liệu và thông tin giữa hai bên được thực hiện qua hệ thống phần "
+    "mềm phối hợp công tác, trừ tài liệu mật theo quy định.",
+    "2. Văn phòng Viện kiểm sát nhân dân tối cao và Văn phòng Đảng ủy có trách nhiệm:",
+    "a) Quản lý tài khoản, phân quyền sử dụng hệ thống cho cán bộ, đảng viên được giao nhiệm vụ;",
+    "b) Bảo đảm an toàn, bảo mật thông tin và lưu trữ hồ sơ theo quy định.",
+])
+
+
+@register
+def load_regulation_demo():
+    regulation = Regulation.objects.filter(term_start=2020, status=Regulation.Status.IN_FORCE).first()
+    if regulation is None or regulation.amendments.exists():
+        return
+    users = {u.username: u for u in get_user_model().objects.filter(
+        username__in=["quantri", "bcsd.lanhdao", "du.lanhdao"])}
+    if len(users) < 3:
+        return
+    with transaction.atomic():
+        _earlier(regulation, users)
+        _pending(regulation, users)
+
+
+def _earlier(regulation, users):
+    from . import services
+
+    bcsd, du = Party.objects.get(code="BCSD"), Party.objects.get(code="DU")
+    amendment = services.amendment_create(by=users["quantri"], regulation=regulation, title=EARLIER_TITLE,
+                                          rationale=EARLIER_RATIONALE, proposed_effective_on=timezone.localdate())
+    services.amendment_add_change(by=users["quantri"], amendment=amendment, kind=ChangeKind.REPLACE_CLAUSE,
+                                  article_key="8", clause_number=3, body=EARLIER_CLAUSE)
+    services.amendment_submit(by=users["quantri"], amendment=amendment)
+    services.amendment_approve(by=users["bcsd.lanhdao"], amendment=amendment, party=bcsd)
+    services.amendment_approve(by=users["du.lanhdao"], amendment=amendment, party=du)
+    _backdate(amendment, datetime.date(2022, 12, 20), datetime.date(2023, 1, 1))
+
+
+def _backdate(amendment, decided, effective):
+    """Demo only: make the first amendment read as decided in December 2022, in force from 01/01/2023."""
+    from .models import RegulationVersion
+    from .services.common import audited_save
+
+    moment = timezone.make_aware(datetime.datetime.combine(decided, datetime.time(9, 30)))
+    amendment.created_at, amendment.proposed_effective_on, amendment.effective_on = moment, effective, effective
+    audited_save(amendment, by=None, reason="demo data: back-dated")
+    for decision in amendment.decisions.all():
+        decision.at = moment
+        audited_save(decision, by=None, reason="demo data: back-dated")
+    # Versions are not audited (never changed by users); the demo sets the date it shows.
+    RegulationVersion.objects.filter(pk=amendment.version.pk).update(valid_from=effective, created_at=moment)
+
+
+def _pending(regulation, users):
+    from . import services
+
+    bcsd = Party.objects.get(code="BCSD")
+    amendment = services.amendment_create(
+        by=users["quantri"], regulation=regulation, title=PENDING_TITLE, rationale=PENDING_RATIONALE,
+        proposed_effective_on=timezone.localdate() + datetime.timedelta(days=30))
+    services.amendment_add_change(by=users["quantri"], amendment=amendment, kind=ChangeKind.REPLACE_CLAUSE,
+                                  article_key="2", clause_number=4, body=PENDING_CLAUSE)
+    services.amendment_add_change(by=users["quantri"], amendment=amendment, kind=ChangeKind.INSERT_ARTICLE,
+                                  article_key="8a", chapter_number=2,
+                                  title="Ứng dụng công nghệ thông tin trong phối hợp công tác", body=NEW_ARTICLE_BODY)
+    services.amendment_submit(by=users["quantri"], amendment=amendment)
+    services.amendment_approve(by=users["bcsd.lanhdao"], amendment=amendment, party=bcsd)

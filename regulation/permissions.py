@@ -1,0 +1,120 @@
+"""Who may read and change the regulation. The only place these rules live.
+
+- Every member in force of an issuing body reads its regulations in force or superseded.
+- Drafts (a new term, an import) are read by the leaders and regulation admins of the bodies.
+- Amendments: admins and leaders follow every amendment; staff see them once approved.
+- Only regulation admins draft, edit, submit amendments, import and renew; only leaders decide,
+  each for a body they lead, and one person never approves for two bodies.
+"""
+
+from coordination.models import Role
+from coordination.permissions import is_active_member, member_party_ids
+
+from .models import Amendment, Regulation
+
+FOLLOWERS = (Role.LEADER, Role.ADMIN)
+
+
+def _issuing_ids(regulation):
+    cached = getattr(regulation, "_issuing_ids", None)
+    if cached is None:
+        cached = {p.pk for p in regulation.issuing_parties.all()}
+        regulation._issuing_ids = cached
+    return cached
+
+
+def _member_of_issuing(user, regulation, *roles):
+    return bool(member_party_ids(user, *roles) & _issuing_ids(regulation))
+
+
+def can_view_regulation(user, regulation) -> bool:
+    if regulation.status == Regulation.Status.DRAFT:
+        return _member_of_issuing(user, regulation, *FOLLOWERS)
+    return _member_of_issuing(user, regulation)
+
+
+def can_edit_draft(user, regulation) -> bool:
+    return (regulation.is_draft and not regulation.awaiting_adoption
+            and _member_of_issuing(user, regulation, Role.ADMIN))
+
+
+def can_submit_draft(user, regulation) -> bool:
+    return can_edit_draft(user, regulation)
+
+
+def can_import(user) -> bool:
+    return bool(member_party_ids(user, Role.ADMIN))
+
+
+def can_renew(user, regulation) -> bool:
+    successor = getattr(regulation, "successor", None) if regulation.pk else None
+    return regulation.is_in_force and successor is None and _member_of_issuing(user, regulation, Role.ADMIN)
+
+
+def can_view_amendment(user, amendment) -> bool:
+    regulation = amendment.regulation
+    if not can_view_regulation(user, regulation):
+        return False
+    if amendment.status in (Amendment.Status.APPROVED, Amendment.Status.IN_FORCE):
+        return True
+    return _member_of_issuing(user, regulation, *FOLLOWERS)
+
+
+def can_draft_amendment(user, regulation) -> bool:
+    return regulation.is_in_force and _member_of_issuing(user, regulation, Role.ADMIN)
+
+
+def can_edit_amendment(user, amendment) -> bool:
+    return amendment.is_editable and _member_of_issuing(user, amendment.regulation, Role.ADMIN)
+
+
+def can_submit_amendment(user, amendment) -> bool:
+    return can_edit_amendment(user, amendment)
+
+
+def parties_user_may_decide_for(user, *, issuing_ids, decisions, awaiting) -> list:
+    """The issuing bodies this user may approve or return for, in this round (ids)."""
+    if not awaiting:
+        return []
+    decided_parties = {d.party_id for d in decisions}
+    if any(d.by_id == user.pk for d in decisions):
+        return []
+    led = member_party_ids(user, Role.LEADER) & issuing_ids
+    return sorted(led - decided_parties)
+
+
+def current_decisions(thing):
+    """Decisions of the current round of an amendment or a draft regulation."""
+    current = thing.round if isinstance(thing, Amendment) else thing.adoption_round
+    return [d for d in thing_decisions(thing) if d.round == current]
+
+
+def thing_decisions(thing):
+    manager = thing.decisions if isinstance(thing, Amendment) else thing.adoption_decisions
+    return list(manager.all())
+
+
+def amendment_decision_parties(user, amendment) -> list:
+    return parties_user_may_decide_for(
+        user, issuing_ids=_issuing_ids(amendment.regulation), decisions=current_decisions(amendment),
+        awaiting=amendment.status == Amendment.Status.PENDING,
+    )
+
+
+def can_decide_amendment(user, amendment, party) -> bool:
+    return getattr(party, "pk", party) in amendment_decision_parties(user, amendment)
+
+
+def adoption_decision_parties(user, regulation) -> list:
+    return parties_user_may_decide_for(
+        user, issuing_ids=_issuing_ids(regulation), decisions=current_decisions(regulation),
+        awaiting=regulation.awaiting_adoption,
+    )
+
+
+def can_decide_adoption(user, regulation, party) -> bool:
+    return getattr(party, "pk", party) in adoption_decision_parties(user, regulation)
+
+
+def is_leader_of(user, party) -> bool:
+    return is_active_member(user, party, Role.LEADER)

@@ -1,0 +1,121 @@
+"""Reads for the regulation pages, already filtered for the user. The only place lists come from."""
+
+from django.db.models import Prefetch, Q
+
+from coordination.models import CoordinationArea, Role
+from coordination.permissions import member_party_ids
+
+from .models import Amendment, Article, Decision, Regulation, RegulationVersion
+from .text import article_key, normalise_for_search
+
+
+def visible_regulations(user):
+    """Regulations the user may read: in force/superseded for every member, drafts for leaders and admins."""
+    everyone = member_party_ids(user)
+    followers = member_party_ids(user, Role.LEADER, Role.ADMIN)
+    return (
+        Regulation.objects.filter(
+            Q(issuing_parties__in=everyone) & ~Q(status=Regulation.Status.DRAFT)
+            | Q(issuing_parties__in=followers, status=Regulation.Status.DRAFT)
+        )
+        .distinct()
+        .prefetch_related("issuing_parties")
+    )
+
+
+def regulation_in_force(user=None):
+    qs = visible_regulations(user) if user is not None else Regulation.objects.all()
+    return qs.filter(status=Regulation.Status.IN_FORCE).order_by("-term_start").first()
+
+
+def visible_amendments(user, regulation=None):
+    followers = member_party_ids(user, Role.LEADER, Role.ADMIN)
+    qs = Amendment.objects.filter(regulation__in=visible_regulations(user)).filter(
+        Q(status__in=[Amendment.Status.APPROVED, Amendment.Status.IN_FORCE])
+        | Q(regulation__issuing_parties__in=followers)
+    )
+    if regulation is not None:
+        qs = qs.filter(regulation=regulation)
+    return (qs.distinct().select_related("regulation", "drafted_by")
+            .prefetch_related("regulation__issuing_parties", "changes", _decisions()))
+
+
+def _decisions(prefix=""):
+    return Prefetch(f"{prefix}decisions", queryset=Decision.objects.select_related("party", "by"))
+
+
+def versions_of(regulation):
+    return list(
+        RegulationVersion.objects.filter(regulation=regulation)
+        .select_related("amendment", "created_by")
+        .prefetch_related(_decisions("amendment__"))
+        .order_by("number")
+    )
+
+
+def version_on(regulation, on):
+    """The consolidated version in force on date `on` (None before the regulation took effect).
+
+    This is a query on the versions' dates, so an approved amendment whose date has come is read
+    correctly even before the daily task has updated the current articles.
+    """
+    if regulation.status == Regulation.Status.DRAFT:
+        return None
+    successor = Regulation.objects.filter(predecessor=regulation).exclude(status=Regulation.Status.DRAFT).first()
+    if successor is not None and successor.effective_on and on >= successor.effective_on:
+        return None
+    return (RegulationVersion.objects.filter(regulation=regulation, valid_from__lte=on)
+            .order_by("-valid_from", "-number").first())
+
+
+def latest_version(regulation):
+    return RegulationVersion.objects.filter(regulation=regulation).order_by("-number").first()
+
+
+def regulation_text(regulation):
+    """The chapters with their articles as stored now (drafts, and the admin's view of in-force text)."""
+    chapters = regulation.chapters.prefetch_related(
+        Prefetch("articles", queryset=Article.objects.order_by("number", "suffix"))
+    )
+    return {"chapters": [
+        {"number": c.number, "title": c.title, "articles": [a.as_snapshot() for a in c.articles.all()]}
+        for c in chapters
+    ]}
+
+
+def areas_by_article_number():
+    return {area.article_number: area for area in CoordinationArea.objects.all()}
+
+
+def search_articles(user, query, limit=50):
+    """Articles of the visible regulations in force whose title or text contains the query, ignoring
+    diacritics and case ("phoi hop" finds "phối hợp"), on SQLite and PostgreSQL alike."""
+    needle = " ".join(normalise_for_search(query).split())
+    if not needle:
+        return [], ""
+    terms = needle.split()
+    qs = Article.objects.filter(regulation__in=visible_regulations(user).exclude(status=Regulation.Status.DRAFT))
+    for term in terms:
+        qs = qs.filter(search_text__contains=term)
+    return list(qs.select_related("regulation", "chapter").order_by("-regulation__term_start", "number", "suffix")
+                [:limit]), needle
+
+
+def find_article(content, key):
+    for chapter in content["chapters"]:
+        for article in chapter["articles"]:
+            if article_key(article["number"], article.get("suffix", "")) == key:
+                return chapter, article
+    return None, None
+
+
+def pending_for_leader(user):
+    """Amendments and drafts waiting for this leader's decision (for the index and the home page)."""
+    from .permissions import adoption_decision_parties, amendment_decision_parties
+
+    amendments = [a for a in visible_amendments(user).filter(status=Amendment.Status.PENDING)
+                  if amendment_decision_parties(user, a)]
+    drafts = [r for r in visible_regulations(user).filter(awaiting_adoption=True)
+              .prefetch_related(_decisions("adoption_"))
+              if adoption_decision_parties(user, r)]
+    return amendments, drafts

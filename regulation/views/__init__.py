@@ -1,0 +1,1 @@
+"""Views of the regulation: reading, amendments, and drafts (import, new term)."""

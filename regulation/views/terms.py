@@ -1,0 +1,105 @@
+"""Drafts: import from Word, renew for a new term, edit a draft article, and adopt it with both bodies."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coordination.security import get_visible_or_404
+
+from .. import permissions as perms
+from .. import services
+from ..forms import DecisionForm, DraftArticleForm, ImportForm
+from ..models import DocxImport
+from ..selectors import visible_regulations
+from .common import regulation_or_404, report
+
+
+def import_docx(request):
+    if not perms.can_import(request.user):
+        raise PermissionDenied
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            record, created = services.regulation_import_docx(
+                by=request.user, upload=data["file"], parties=data["parties"],
+                term_start=data["term_start"], term_end=data["term_end"])
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            if created:
+                messages.success(request, _("The file was imported as a draft regulation."))
+            else:
+                messages.warning(request, _("This file was imported before; here is that import. Nothing was added."))
+            return redirect("regulation:import_result", record.pk)
+    return render(request, "regulation/import_form.html", {"form": form})
+
+
+def import_result(request, pk):
+    record = get_object_or_404(DocxImport.objects.select_related("regulation", "uploaded_by"), pk=pk)
+    regulation = get_visible_or_404(request, visible_regulations(request.user), pk=record.regulation_id)
+    articles = regulation.articles.count()
+    return render(request, "regulation/import_result.html", {
+        "record": record, "regulation": regulation, "chapters": regulation.chapters.count(), "articles": articles,
+    })
+
+
+@require_POST
+def renew(request, pk):
+    regulation = regulation_or_404(request, pk)
+    draft = services.regulation_renew(by=request.user, regulation=regulation)
+    messages.success(request, _("A draft for the term %(term)s was made from the text in force. "
+                                "Amend it, then send it to the leaders of both bodies.") % {"term": draft.term})
+    return redirect("regulation:detail", draft.pk)
+
+
+def draft_article_edit(request, pk, key):
+    regulation = regulation_or_404(request, pk)
+    if not perms.can_edit_draft(request.user, regulation):
+        raise PermissionDenied
+    article = next((a for a in regulation.articles.all() if a.key == key), None)
+    if article is None:
+        raise Http404
+    form = DraftArticleForm(request.POST or None, initial={"title": article.title, "body": article.body})
+    if request.method == "POST" and form.is_valid():
+        services.draft_article_update(by=request.user, article=article, **form.cleaned_data)
+        messages.success(request, _("The article was saved in the draft."))
+        return redirect(reverse("regulation:detail", args=[regulation.pk]) + f"#{article.anchor}")
+    return render(request, "regulation/draft_article_form.html",
+                  {"form": form, "regulation": regulation, "article": article})
+
+
+@require_POST
+def draft_submit(request, pk):
+    regulation = regulation_or_404(request, pk)
+    try:
+        services.regulation_submit_draft(by=request.user, regulation=regulation)
+    except ValidationError as exc:
+        report(request, exc)
+    else:
+        messages.success(request, _("The draft was sent to the leaders of both bodies for approval."))
+    return redirect("regulation:detail", regulation.pk)
+
+
+@require_POST
+def draft_decide(request, pk, action):
+    regulation = regulation_or_404(request, pk)
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        raise PermissionDenied
+    party, comment = form.cleaned_data["party"], form.cleaned_data["comment"]
+    try:
+        if action == "approve":
+            services.regulation_approve_adoption(by=request.user, regulation=regulation, party=party, comment=comment)
+            messages.success(request, _("Your approval for %(party)s was recorded.") % {"party": party.short_name})
+        else:
+            services.regulation_return_adoption(by=request.user, regulation=regulation, party=party, comment=comment)
+            messages.success(request, _("The draft was returned to the admins with your comments."))
+    except ValidationError as exc:
+        report(request, exc)
+    return redirect("regulation:detail", regulation.pk)
+
