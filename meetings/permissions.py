@@ -10,7 +10,7 @@ from django.utils import timezone
 from coordination.models import Role
 from coordination.permissions import is_active_member, is_member_of_any
 
-from .models import Minutes, MinutesState
+from .models import MinutesState
 
 ORGANISERS = (Role.STAFF, Role.LEADER)
 
@@ -20,11 +20,8 @@ def meeting_party_ids(meeting):
     return {meeting.convening_party_id} | {i.party_id for i in meeting.invitations.all()}
 
 
-def _minutes(meeting):
-    try:
-        return meeting.minutes
-    except Minutes.DoesNotExist:
-        return None
+def minutes_of(meeting):
+    return meeting.minutes_or_none
 
 
 def _organiser(user, meeting):
@@ -43,22 +40,22 @@ def can_convene_meeting(user, party=None):
 
 def can_change_meeting(user, meeting):
     """Date, place, invitees and agenda change until the minutes go for approval."""
-    minutes = _minutes(meeting)
+    minutes = minutes_of(meeting)
     return _organiser(user, meeting) and (minutes is None or minutes.is_draft)
 
 
 def can_cancel_meeting(user, meeting):
-    return _organiser(user, meeting) and _minutes(meeting) is None
+    return _organiser(user, meeting) and minutes_of(meeting) is None
 
 
 def can_record_attendance(user, meeting):
-    minutes = _minutes(meeting)
+    minutes = minutes_of(meeting)
     return _organiser(user, meeting) and _meeting_day_reached(meeting) and (minutes is None or minutes.is_draft)
 
 
 def can_edit_minutes(user, meeting):
     """The convening body's secretary (its staff) drafts the minutes from the meeting day on."""
-    minutes = _minutes(meeting)
+    minutes = minutes_of(meeting)
     return (
         not meeting.is_cancelled
         and is_active_member(user, meeting.convening_party_id, Role.STAFF)
@@ -68,7 +65,7 @@ def can_edit_minutes(user, meeting):
 
 
 def can_submit_minutes(user, meeting):
-    return can_edit_minutes(user, meeting) and _minutes(meeting) is not None
+    return can_edit_minutes(user, meeting) and minutes_of(meeting) is not None
 
 
 def approvable_party_ids(user, minutes):
@@ -76,9 +73,8 @@ def approvable_party_ids(user, minutes):
     if minutes is None or minutes.state != MinutesState.AWAITING_APPROVAL:
         return []
     decided = {a.party_id for a in minutes.approvals.all() if a.round == minutes.round}
-    return sorted(
-        pid for pid in meeting_party_ids(minutes.meeting) if pid not in decided and is_active_member(user, pid, Role.LEADER)
-    )
+    pending = meeting_party_ids(minutes.meeting) - decided
+    return sorted(pid for pid in pending if is_active_member(user, pid, Role.LEADER))
 
 
 def can_approve_minutes(user, minutes):
@@ -100,7 +96,7 @@ def followup_requesting_party_id(conclusion):
 
 def can_create_followup(user, conclusion):
     """Once the minutes are approved, the requesting body's staff or leaders turn a conclusion into a request."""
-    minutes = _minutes(conclusion.meeting)
+    minutes = minutes_of(conclusion.meeting)
     requesting = followup_requesting_party_id(conclusion)
     return (
         minutes is not None

@@ -2,6 +2,8 @@
 
 from .base import InvalidTransition
 from .calendar import CalendarFeedToken
+from .documents import MeetingDocument, NoticeDocument
+from .mail import CalendarEmail
 from .meeting import (
     AgendaItem,
     AttendanceStatus,
@@ -26,9 +28,9 @@ from .notice import (
 )
 
 __all__ = [
-    "AgendaItem", "ApprovalDecision", "AttendanceStatus", "CalendarFeedToken", "Conclusion", "InvalidTransition",
-    "Invitation", "Meeting", "MeetingGroupObjectPermission", "MeetingKind", "MeetingState",
-    "MeetingUserObjectPermission", "Minutes", "MinutesApproval", "MinutesState", "Notice", "NoticeDocument",
-    "NoticeGroupObjectPermission", "NoticeKind", "NoticeReceipt", "NoticeState", "NoticeUserObjectPermission",
-    "ReportFrequency", "ReportingObligation",
+    "AgendaItem", "ApprovalDecision", "AttendanceStatus", "CalendarEmail", "CalendarFeedToken", "Conclusion",
+    "InvalidTransition", "Invitation", "Meeting", "MeetingDocument", "MeetingGroupObjectPermission", "MeetingKind",
+    "MeetingState", "MeetingUserObjectPermission", "Minutes", "MinutesApproval", "MinutesState", "Notice",
+    "NoticeDocument", "NoticeGroupObjectPermission", "NoticeKind", "NoticeReceipt", "NoticeState",
+    "NoticeUserObjectPermission", "ReportFrequency", "ReportingObligation",
 ]

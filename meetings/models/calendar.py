@@ -21,9 +21,8 @@ class CalendarFeedToken(models.Model):
     )
     token = models.CharField(_("token"), max_length=64, unique=True, default=new_token)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
-    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
     # The token itself never goes into history: an old row would be a working key.
-    history = HistoricalRecords(excluded_fields=["token", "last_used_at"])
+    history = HistoricalRecords(excluded_fields=["token"])
 
     class Meta:
         verbose_name = _("calendar feed")

@@ -70,6 +70,20 @@ class Meeting(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("meetings:meeting_detail", args=[self.pk])
+
+    @property
+    def minutes_or_none(self):
+        from django.core.exceptions import ObjectDoesNotExist
+
+        try:
+            return self.minutes
+        except ObjectDoesNotExist:
+            return None
+
     @property
     def is_cancelled(self):
         return self.state == MeetingState.CANCELLED
@@ -95,7 +109,9 @@ class Meeting(models.Model):
 class Invitation(models.Model):
     """A member invited in the capacity of one body; attendance is recorded on it after the meeting."""
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("meeting"))
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("meeting")
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="meeting_invitations", verbose_name=_("member")
     )
@@ -123,14 +139,17 @@ class Invitation(models.Model):
         if status == AttendanceStatus.REPRESENTED and not represented_by.strip():
             raise InvalidTransition(self.attendance, "record", _("Say who represented the member."))
         self.attendance = status
-        self.absence_reason = reason.strip() if status in (AttendanceStatus.ABSENT, AttendanceStatus.REPRESENTED) else ""
+        with_reason = status in (AttendanceStatus.ABSENT, AttendanceStatus.REPRESENTED)
+        self.absence_reason = reason.strip() if with_reason else ""
         self.represented_by = represented_by.strip() if status == AttendanceStatus.REPRESENTED else ""
 
 
 class AgendaItem(models.Model):
     """One point on the agenda, in a coordination area (so under its article of the regulation)."""
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("meeting"))
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("meeting")
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=1)
     title = models.CharField(_("content"), max_length=300)
     area = models.ForeignKey(
@@ -140,7 +159,10 @@ class AgendaItem(models.Model):
         Party, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("presented by")
     )
     notes = models.TextField(_("notes"), blank=True)
-    history = HistoricalRecords()
+    requests = models.ManyToManyField(
+        "coordination.CoordinationRequest", blank=True, related_name="agenda_items", verbose_name=_("related requests")
+    )
+    history = HistoricalRecords(m2m_fields=[requests])
 
     class Meta:
         ordering = ["meeting", "order", "pk"]
@@ -154,7 +176,9 @@ class AgendaItem(models.Model):
 class Conclusion(models.Model):
     """A conclusion of the minutes: who must act and by when. Once approved it becomes a request."""
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="conclusions", verbose_name=_("meeting"))
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="conclusions", verbose_name=_("meeting")
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=1)
     text = models.TextField(_("conclusion"))
     area = models.ForeignKey(
@@ -164,6 +188,10 @@ class Conclusion(models.Model):
         Party, on_delete=models.PROTECT, related_name="owned_conclusions", verbose_name=_("body in charge")
     )
     deadline = models.DateField(_("deadline"))
+    request = models.OneToOneField(
+        "coordination.CoordinationRequest", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="meeting_conclusion", verbose_name=_("follow-up request"),
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -47,7 +47,8 @@ class ReportingObligation(models.Model):
     title = models.CharField(_("report"), max_length=200)
     frequency = models.CharField(_("frequency"), max_length=16, choices=ReportFrequency.choices)
     days_after_period = models.PositiveSmallIntegerField(
-        _("days allowed after the period"), default=15, help_text=_("The report is due this many days after the period ends.")
+        _("days allowed after the period"), default=15,
+        help_text=_("The report is due this many days after the period ends."),
     )
     starts_on = models.DateField(_("first period starts"), help_text=_("Periods before this date are not due."))
     is_active = models.BooleanField(_("in force"), default=True)
@@ -82,7 +83,9 @@ class ReportingObligation(models.Model):
 class Notice(models.Model):
     """One body informs the other. Secret material stays outside: see services.NOTICE_SECRET_REFUSED."""
 
-    sender_party = models.ForeignKey(Party, on_delete=models.PROTECT, related_name="sent_notices", verbose_name=_("from"))
+    sender_party = models.ForeignKey(
+        Party, on_delete=models.PROTECT, related_name="sent_notices", verbose_name=_("from")
+    )
     recipient_party = models.ForeignKey(
         Party, on_delete=models.PROTECT, related_name="received_notices", verbose_name=_("to")
     )
@@ -126,6 +129,11 @@ class Notice(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("meetings:notice_detail", args=[self.pk])
+
     @property
     def is_sent(self):
         return self.state == NoticeState.SENT
@@ -153,6 +161,9 @@ class NoticeReceipt(models.Model):
         verbose_name = _("read receipt")
         verbose_name_plural = _("read receipts")
         constraints = [models.UniqueConstraint(fields=["notice", "user"], name="one_receipt_per_member")]
+
+    def __str__(self):
+        return f"{self.notice} · {self.user}"
 
 
 class NoticeUserObjectPermission(UserObjectPermissionBase):

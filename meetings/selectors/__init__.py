@@ -1,0 +1,31 @@
+"""Reads for meetings, minutes, notices and the schedule, already filtered for the user.
+
+`minutes_awaiting_approval()` and `reports_due(on_date)` are the entry points of the periodic
+reminders (see docs/meetings.md).
+"""
+
+from .calendar import calendar_month, feed_meetings, month_deadlines
+from .meetings import (
+    PendingApproval,
+    meeting_detail,
+    meeting_invitees_choices,
+    minutes_awaiting_approval,
+    minutes_awaiting_my_approval,
+    upcoming_meetings,
+    visible_meetings,
+)
+from .notices import (
+    ReportDue,
+    notice_detail,
+    reporting_schedule,
+    reports_due,
+    unread_notice_count,
+    visible_notices,
+)
+
+__all__ = [
+    "PendingApproval", "ReportDue", "calendar_month", "feed_meetings", "meeting_detail", "meeting_invitees_choices",
+    "minutes_awaiting_approval", "minutes_awaiting_my_approval", "month_deadlines", "notice_detail",
+    "reporting_schedule", "reports_due", "unread_notice_count", "upcoming_meetings", "visible_meetings",
+    "visible_notices",
+]

@@ -1,0 +1,111 @@
+"""What the calendar shows: meetings and deadlines by day, and the meetings in a member's feed."""
+
+import calendar as pycalendar
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from coordination.permissions import member_party_ids
+
+from ..models import Conclusion
+from .meetings import visible_meetings
+from .notices import reporting_schedule
+
+FEED_PAST_DAYS = 180
+
+
+@dataclass
+class Deadline:
+    day: datetime.date
+    label: str
+    kind: str  # "conclusion", "report", "request": the calendar styles each differently
+    url: str = ""
+    done: bool = False
+
+
+@dataclass
+class CalendarDay:
+    day: datetime.date
+    in_month: bool
+    is_today: bool
+    meetings: list = field(default_factory=list)
+    deadlines: list = field(default_factory=list)
+
+
+def _day_bounds(first, last):
+    tz = timezone.get_current_timezone()
+    start = datetime.datetime.combine(first, datetime.time.min, tzinfo=tz)
+    end = datetime.datetime.combine(last + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz)
+    return start, end
+
+
+def month_deadlines(user, first, last):
+    """Deadlines between two dates: conclusions of visible meetings, reports of the user's bodies, requests."""
+    from django.urls import reverse
+
+    items = []
+    conclusions = Conclusion.objects.filter(
+        meeting__in=visible_meetings(user), deadline__range=(first, last)
+    ).select_related("owner_party", "meeting")
+    for c in conclusions:
+        items.append(
+            Deadline(c.deadline, _("Conclusion: %(text)s (%(body)s)") % {"text": c.text[:80], "body": c.owner_party},
+                     "conclusion", reverse("meetings:meeting_detail", args=[c.meeting_id]),
+                     done=getattr(c, "request_id", None) is not None)
+        )
+    years = range(first.year, last.year + 1)
+    for year in years:
+        for row in reporting_schedule(user, year):
+            if first <= row.due_date <= last:
+                items.append(
+                    Deadline(row.due_date, _("Report due: %(title)s (%(body)s)")
+                             % {"title": row.obligation.title, "body": row.obligation.reporting_party},
+                             "report", reverse("meetings:reporting_schedule") + f"?nam={year}", done=row.is_sent)
+                )
+    items += _request_deadlines(user, first, last)
+    return items
+
+
+def _request_deadlines(user, first, last):
+    """Reply deadlines of the coordination requests the user may see (when the requests app provides them)."""
+    try:
+        from coordination.selectors import visible_requests
+    except ImportError:
+        return []
+    from django.urls import reverse
+
+    qs = visible_requests(user).filter(reply_deadline__range=(first, last)).select_related("requested_party")
+    return [
+        Deadline(r.reply_deadline, _("Reply due: %(title)s") % {"title": r.title[:80]}, "request",
+                 reverse("coordination:request_detail", args=[r.pk]), done=r.answered_at is not None)
+        for r in qs
+    ]
+
+
+def calendar_month(user, year, month):
+    """Weeks (Monday first) of the month, each day with its meetings and deadlines."""
+    today = timezone.localdate()
+    weeks = pycalendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    first, last = weeks[0][0], weeks[-1][-1]
+    days = {d: CalendarDay(d, d.month == month, d == today) for week in weeks for d in week}
+    start, end = _day_bounds(first, last)
+    for meeting in visible_meetings(user).filter(starts_at__gte=start, starts_at__lt=end).order_by("starts_at"):
+        days[timezone.localdate(meeting.starts_at)].meetings.append(meeting)
+    for deadline in month_deadlines(user, first, last):
+        days[deadline.day].deadlines.append(deadline)
+    return [[days[d] for d in week] for week in weeks]
+
+
+def feed_meetings(user):
+    """The meetings in a member's calendar feed: those they are invited to, cancelled ones included."""
+    if not member_party_ids(user):
+        return visible_meetings(user).none()
+    since = timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS)
+    return (
+        visible_meetings(user)
+        .filter(invitations__user=user, ends_at__gte=since)
+        .prefetch_related("agenda_items")
+        .order_by("starts_at")
+    )

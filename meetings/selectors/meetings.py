@@ -1,0 +1,83 @@
+"""Meetings and minutes as the user may see them; what waits for approval."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.utils import timezone
+from guardian.shortcuts import get_objects_for_user
+
+from coordination.models import Membership, Party, Role
+from coordination.permissions import is_active_member
+
+from .. import permissions
+from ..models import Invitation, Meeting, MeetingState, Minutes, MinutesApproval, MinutesState
+
+
+def visible_meetings(user):
+    """Meetings granted to the user's bodies (guardian, through the party groups)."""
+    qs = get_objects_for_user(user, "meetings.view_meeting", klass=Meeting, accept_global_perms=False)
+    return qs.select_related("convening_party", "chair", "minutes")
+
+
+def upcoming_meetings(user, *, limit=5):
+    now = timezone.now()
+    return visible_meetings(user).filter(ends_at__gte=now, state=MeetingState.SCHEDULED).order_by("starts_at")[:limit]
+
+
+def meeting_detail(user):
+    """The queryset a detail page reads from: everything the page shows in a handful of queries."""
+    approvals = MinutesApproval.objects.select_related("party", "decided_by")
+    return visible_meetings(user).prefetch_related(
+        Prefetch("invitations", queryset=Invitation.objects.select_related("user", "party")),
+        "agenda_items__area",
+        "agenda_items__presenter_party",
+        "conclusions__area",
+        "conclusions__owner_party",
+        Prefetch("minutes__approvals", queryset=approvals),
+    )
+
+
+def meeting_invitees_choices():
+    """Members in force of every body, for the invitation list: (membership, label)."""
+    return (
+        Membership.objects.active()
+        .filter(role__in=[Role.STAFF, Role.LEADER])
+        .select_related("user", "party")
+        .order_by("party__order", "-role", "user__last_name", "user__first_name")
+    )
+
+
+@dataclass
+class PendingApproval:
+    """Minutes awaiting approval, and the bodies whose leader has not yet decided in this round."""
+
+    minutes: Minutes
+    pending_parties: list = field(default_factory=list)
+
+
+def minutes_awaiting_approval():
+    """Every set of minutes awaiting approval with the bodies still to decide (for reminders)."""
+    minutes = (
+        Minutes.objects.filter(state=MinutesState.AWAITING_APPROVAL)
+        .select_related("meeting__convening_party")
+        .prefetch_related("approvals", "meeting__invitations")
+        .order_by("submitted_at")
+    )
+    parties = {p.pk: p for p in Party.objects.all()}
+    result = []
+    for m in minutes:
+        decided = {a.party_id for a in m.approvals.all() if a.round == m.round}
+        pending = [parties[pid] for pid in sorted(permissions.meeting_party_ids(m.meeting) - decided)]
+        result.append(PendingApproval(minutes=m, pending_parties=pending))
+    return result
+
+
+def minutes_awaiting_my_approval(user):
+    """The minutes where a body the user leads has still to decide."""
+    mine = [
+        p for p in minutes_awaiting_approval()
+        if any(is_active_member(user, party, Role.LEADER) for party in p.pending_parties)
+    ]
+    ids = [p.minutes.meeting_id for p in mine]
+    visible = set(visible_meetings(user).filter(pk__in=ids).values_list("pk", flat=True))
+    return [p for p in mine if p.minutes.meeting_id in visible]

@@ -1,0 +1,109 @@
+"""Notices as the user may see them, read receipts, and the reporting schedule (what is due, what was sent)."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from guardian.shortcuts import get_objects_for_user
+
+from coordination.models import Membership
+from coordination.permissions import member_party_ids
+
+from ..models import Notice, NoticeReceipt, NoticeState, ReportingObligation
+
+
+def visible_notices(user):
+    """Notices granted to the user's bodies: drafts to the sender only, sent ones to both bodies.
+
+    Annotated with `is_unread` (a sent notice to one of the user's bodies that the user has not opened)
+    and `read_count` (receipts so far).
+    """
+    qs = get_objects_for_user(user, "meetings.view_notice", klass=Notice, accept_global_perms=False)
+    mine = NoticeReceipt.objects.filter(notice=OuterRef("pk"), user=user)
+    return (
+        qs.select_related("sender_party", "recipient_party", "obligation")
+        .annotate(
+            has_read=Exists(mine),
+            read_count=Count("receipts", distinct=True),
+        )
+    )
+
+
+def _unread_q(user):
+    return Q(state=NoticeState.SENT, recipient_party_id__in=member_party_ids(user), has_read=False)
+
+
+def unread_notice_count(user):
+    return visible_notices(user).filter(_unread_q(user)).count()
+
+
+def notice_detail(user):
+    return visible_notices(user).prefetch_related(
+        Prefetch("receipts", queryset=NoticeReceipt.objects.select_related("user").order_by("read_at"))
+    )
+
+
+def recipient_members(notice):
+    """Members in force of the receiving body (each once), for the read-receipt table."""
+    seen, members = set(), []
+    for m in Membership.objects.active().filter(party=notice.recipient_party).select_related("user"):
+        if m.user_id not in seen:
+            seen.add(m.user_id)
+            members.append(m)
+    return members
+
+
+@dataclass
+class ReportDue:
+    """One period of one schedule line: due on `due_date`, fulfilled by `notice` once sent."""
+
+    obligation: ReportingObligation
+    period_start: datetime.date
+    period_end: datetime.date
+    due_date: datetime.date
+    notice: Notice | None = None
+
+    @property
+    def is_sent(self):
+        return self.notice is not None and self.notice.state == NoticeState.SENT
+
+    def is_overdue(self, on_date):
+        return not self.is_sent and self.due_date < on_date
+
+
+def _schedule_rows(obligations, years):
+    notices = {
+        (n.obligation_id, n.period_start): n
+        for n in Notice.objects.filter(obligation__in=obligations).select_related("sent_by")
+    }
+    rows = []
+    for obligation in obligations:
+        for year in years:
+            for start, end, due in obligation.periods(year):
+                rows.append(ReportDue(obligation, start, end, due, notices.get((obligation.pk, start))))
+    return rows
+
+
+def reports_due(on_date):
+    """Reports whose period has ended by `on_date` and that have not been sent yet (overdue ones included).
+
+    Looks back over the previous year too, so a report forgotten at the turn of the year still shows.
+    """
+    obligations = list(
+        ReportingObligation.objects.filter(is_active=True).select_related("reporting_party", "recipient_party")
+    )
+    rows = _schedule_rows(obligations, (on_date.year - 1, on_date.year))
+    return sorted(
+        (r for r in rows if r.period_end < on_date and not r.is_sent),
+        key=lambda r: (r.due_date, r.obligation.pk),
+    )
+
+
+def reporting_schedule(user, year):
+    """Every period of `year` for the schedule lines of the user's bodies (as sender or receiver)."""
+    party_ids = member_party_ids(user)
+    obligations = list(
+        ReportingObligation.objects.filter(Q(reporting_party_id__in=party_ids) | Q(recipient_party_id__in=party_ids))
+        .select_related("reporting_party", "recipient_party")
+    )
+    return sorted(_schedule_rows(obligations, (year,)), key=lambda r: (r.due_date, r.obligation.reporting_party.order))

@@ -1,0 +1,33 @@
+"""Helpers the services share: saving with history, granting view to bodies, absolute links."""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from guardian.shortcuts import assign_perm
+
+from coordination.groups import party_groups
+
+
+def require(allowed):
+    if not allowed:
+        raise PermissionDenied
+
+
+def save(obj, *, by, reason):
+    """Every audited write goes through here so history always has who and why."""
+    obj.full_clean()
+    obj._history_user = by
+    obj._change_reason = reason
+    obj.save()
+    return obj
+
+
+def grant_view(perm, obj, parties):
+    """Every group (all roles) of each body may see `obj`; guardian keeps one row per group."""
+    for party in parties:
+        for group in party_groups(party):
+            assign_perm(perm, group, obj)
+
+
+def absolute(url):
+    base = getattr(settings, "SITE_URL", "")
+    return base.rstrip("/") + url if base else url

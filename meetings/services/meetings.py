@@ -1,0 +1,142 @@
+"""Convene, change and cancel meetings; invitations, agenda and attendance."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from coordination.models import Party
+
+from .. import permissions
+from ..models import AgendaItem, Invitation, Meeting
+from ..models.base import InvalidTransition
+from .common import grant_view, require, save
+
+VIEW = "meetings.view_meeting"
+
+
+def _queue_calendar_email(meeting, user_ids, method):
+    from ..tasks import send_meeting_calendar_email
+
+    if user_ids:
+        ids, pk, seq = sorted(user_ids), meeting.pk, meeting.sequence
+        transaction.on_commit(lambda: send_meeting_calendar_email.delay(pk, ids, method, seq))
+
+
+def _set_invitees(meeting, invitees, *, by):
+    """Make the invitations match `invitees` [(user, party)]; returns (added user ids, removed user ids)."""
+    wanted = {}
+    for user, party in invitees:
+        wanted.setdefault(user.pk, (user, party))
+    current = {i.user_id: i for i in meeting.invitations.all()}
+    for user_id, invitation in current.items():
+        if user_id not in wanted:
+            invitation._history_user = by
+            invitation.delete()
+    for user_id, (user, party) in wanted.items():
+        if user_id not in current:
+            save(Invitation(meeting=meeting, user=user, party=party), by=by, reason="invite")
+    parties = Party.objects.filter(pk__in=permissions.meeting_party_ids(meeting))
+    grant_view(VIEW, meeting, parties)
+    return set(wanted) - set(current), set(current) - set(wanted)
+
+
+def meeting_convene(*, by, convening_party, kind, title, chair, starts_at, ends_at, place, invitees,
+                    description="") -> Meeting:
+    require(permissions.can_convene_meeting(by, convening_party))
+    with transaction.atomic():
+        meeting = save(
+            Meeting(
+                convening_party=convening_party, kind=kind, title=title, chair=chair, starts_at=starts_at,
+                ends_at=ends_at, place=place, description=description, created_by=by,
+            ),
+            by=by, reason="convene",
+        )
+        added, _removed = _set_invitees(meeting, invitees, by=by)
+        _notify_invitees(meeting, added, by=by, subject=_("Invitation: %(title)s") % {"title": title})
+        _queue_calendar_email(meeting, added, "REQUEST")
+    return meeting
+
+
+def meeting_change(*, by, meeting, invitees, **fields) -> Meeting:
+    """Any change (time, place, invitees…) is a new revision of the same calendar event."""
+    require(permissions.can_change_meeting(by, meeting))
+    with transaction.atomic():
+        meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        for name, value in fields.items():
+            setattr(meeting, name, value)
+        meeting.reschedule()
+        save(meeting, by=by, reason="change")
+        added, removed = _set_invitees(meeting, invitees, by=by)
+        kept = {i.user_id for i in meeting.invitations.all()}
+        _notify_invitees(meeting, kept, by=by, subject=_("Meeting changed: %(title)s") % {"title": meeting.title})
+        _queue_calendar_email(meeting, kept, "REQUEST")
+        _queue_calendar_email(meeting, removed, "CANCEL")
+    return meeting
+
+
+def meeting_cancel(*, by, meeting, reason) -> Meeting:
+    require(permissions.can_cancel_meeting(by, meeting))
+    if not reason.strip():
+        raise InvalidTransition(meeting.state, "cancel", _("Give the reason for cancelling the meeting."))
+    with transaction.atomic():
+        meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        meeting.cancel(reason.strip())
+        save(meeting, by=by, reason="cancel")
+        invited = {i.user_id for i in meeting.invitations.all()}
+        _notify_invitees(meeting, invited, by=by, subject=_("Meeting cancelled: %(title)s") % {"title": meeting.title})
+        _queue_calendar_email(meeting, invited, "CANCEL")
+    return meeting
+
+
+def _notify_invitees(meeting, user_ids, *, by, subject):
+    """In-app only: the invitees' e-mail is the calendar message itself (one e-mail, not two)."""
+    from django.contrib.auth import get_user_model
+
+    from coordination.models import Notification
+
+    when = timezone.localtime(meeting.starts_at)
+    body = f"{meeting.title}\n{meeting.place}\n{when:%H:%M %d/%m/%Y}"
+    for user in get_user_model().objects.filter(pk__in=user_ids, is_active=True).exclude(pk=by.pk):
+        Notification.objects.create(recipient=user, actor=by, subject=str(subject)[:300], body=body,
+                                    url=meeting.get_absolute_url())
+
+
+def _bump(meeting, *, by, reason):
+    """Agenda changes show in the calendar description: a new revision, without new e-mails."""
+    meeting.reschedule()
+    save(meeting, by=by, reason=reason)
+
+
+def agenda_item_add(*, by, meeting, title, area, presenter_party=None, notes="", requests=()) -> AgendaItem:
+    require(permissions.can_change_meeting(by, meeting))
+    with transaction.atomic():
+        last = meeting.agenda_items.order_by("-order").values_list("order", flat=True).first() or 0
+        item = save(
+            AgendaItem(meeting=meeting, order=last + 1, title=title, area=area, presenter_party=presenter_party,
+                       notes=notes),
+            by=by, reason="agenda_add",
+        )
+        if requests and hasattr(item, "requests"):
+            item.requests.set(requests)
+        _bump(meeting, by=by, reason="agenda_add")
+    return item
+
+
+def agenda_item_remove(*, by, item) -> None:
+    meeting = item.meeting
+    require(permissions.can_change_meeting(by, meeting))
+    with transaction.atomic():
+        item._history_user = by
+        item.delete()
+        _bump(meeting, by=by, reason="agenda_remove")
+
+
+def attendance_record(*, by, meeting, entries) -> None:
+    """`entries`: [(invitation, status, reason, represented_by)]; all or nothing."""
+    require(permissions.can_record_attendance(by, meeting))
+    with transaction.atomic():
+        for invitation, status, reason, represented_by in entries:
+            if invitation.meeting_id != meeting.pk:
+                raise InvalidTransition(meeting.state, "attendance")
+            invitation.record(status, reason or "", represented_by or "")
+            save(invitation, by=by, reason="attendance")

@@ -1,0 +1,1 @@
+"""Views of meetings, minutes, the calendar and notices. Thin: form, selector, service, redirect."""

@@ -1,0 +1,39 @@
+"""What every view of the app shares: refusing, reporting a refused step, the visible objects."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from coordination.security import get_visible_or_404, log_denied
+
+from .. import selectors
+from ..models.base import InvalidTransition
+
+
+def require(request, allowed):
+    if not allowed:
+        log_denied(request)
+        raise PermissionDenied
+
+
+def get_meeting(request, pk):
+    return get_visible_or_404(request, selectors.meeting_detail(request.user), pk=pk)
+
+
+def get_notice(request, pk):
+    return get_visible_or_404(request, selectors.notice_detail(request.user), pk=pk)
+
+
+def run(request, action, success_message=None):
+    """Run a service call; a refused step becomes a translated error message and changes nothing."""
+    try:
+        result = action()
+    except InvalidTransition as exc:
+        messages.error(request, exc.message)
+        return False, None
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return False, None
+    if success_message:
+        messages.success(request, success_message)
+    return True, result

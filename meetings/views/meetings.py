@@ -1,0 +1,198 @@
+"""Meetings: list, convene, change, cancel, agenda, attendance, documents, history, .ics."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coordination.models import Party
+from coordination.permissions import member_party_ids
+
+from .. import ical, permissions, selectors, services
+from ..forms import AgendaItemForm, CancelForm, DocumentUploadForm, MeetingForm
+from ..models import MeetingKind
+from .common import get_meeting, require, run
+
+WHEN = {"upcoming", "past", "all"}
+
+
+def meeting_list(request):
+    when = request.GET.get("khi", "upcoming")
+    when = when if when in WHEN else "upcoming"
+    kind = request.GET.get("loai", "")
+    qs = selectors.visible_meetings(request.user)
+    now = timezone.now()
+    if when == "upcoming":
+        qs = qs.filter(ends_at__gte=now).order_by("starts_at")
+    elif when == "past":
+        qs = qs.filter(ends_at__lt=now).order_by("-starts_at")
+    if kind in MeetingKind.values:
+        qs = qs.filter(kind=kind)
+    page = Paginator(qs, 20).get_page(request.GET.get("page"))
+    return render(request, "meetings/meeting_list.html", {
+        "page": page, "when": when, "kind": kind, "kinds": MeetingKind.choices,
+        "can_convene": permissions.can_convene_meeting(request.user), "now": now,
+    })
+
+
+def _meeting_form(request, data=None, initial=None):
+    parties = Party.objects.filter(pk__in=member_party_ids(request.user, *permissions.ORGANISERS))
+    return MeetingForm(data, initial=initial, parties=parties, memberships=list(selectors.meeting_invitees_choices()))
+
+
+def meeting_create(request):
+    require(request, permissions.can_convene_meeting(request.user))
+    form = _meeting_form(request, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        ok, meeting = run(request, lambda: services.meeting_convene(
+            by=request.user, convening_party=form.cleaned_data["convening_party"], invitees=form.invitee_pairs(),
+            **form.meeting_fields(),
+        ), _("The meeting was convened and the invitations are on their way."))
+        if ok:
+            return redirect("meetings:meeting_detail", meeting.pk)
+    return render(request, "meetings/meeting_form.html", {"form": form, "title": _("Convene a meeting")})
+
+
+def meeting_edit(request, pk):
+    meeting = get_meeting(request, pk)
+    require(request, permissions.can_change_meeting(request.user, meeting))
+    initial = MeetingForm.initial_for(meeting)
+    memberships = list(selectors.meeting_invitees_choices())
+    invited = {(i.user_id, i.party_id) for i in meeting.invitations.all()}
+    initial["invitees"] = [str(m.pk) for m in memberships if (m.user_id, m.party_id) in invited]
+    form = _meeting_form(request, request.POST or None, initial=initial)
+    form.fields["convening_party"].disabled = True
+    if request.method == "POST" and form.is_valid():
+        ok, _meeting = run(request, lambda: services.meeting_change(
+            by=request.user, meeting=meeting, invitees=form.invitee_pairs(), **form.meeting_fields(),
+        ), _("The meeting was changed; the invitees receive the updated calendar event."))
+        if ok:
+            return redirect("meetings:meeting_detail", meeting.pk)
+    return render(request, "meetings/meeting_form.html",
+                  {"form": form, "meeting": meeting, "title": _("Change the meeting")})
+
+
+def meeting_detail(request, pk):
+    meeting = get_meeting(request, pk)
+    user = request.user
+    minutes = permissions.minutes_of(meeting)
+    approvable = permissions.approvable_party_ids(user, minutes)
+    conclusions = list(meeting.conclusions.all())
+    for c in conclusions:
+        c.can_create_request = permissions.can_create_followup(user, c)
+    requests_visible = _visible_request_ids(user, [c.request_id for c in conclusions if c.request_id])
+    return render(request, "meetings/meeting_detail.html", {
+        "meeting": meeting, "minutes": minutes, "conclusions": conclusions,
+        "invitations": meeting.invitations.all(), "agenda": meeting.agenda_items.all(),
+        "documents": meeting.document_links.select_related("document"),
+        "approvals": list(minutes.approvals.all()) if minutes else [],
+        "approvable_parties": Party.objects.filter(pk__in=approvable),
+        "visible_request_ids": requests_visible,
+        "can_change": permissions.can_change_meeting(user, meeting),
+        "can_cancel": permissions.can_cancel_meeting(user, meeting),
+        "can_attendance": permissions.can_record_attendance(user, meeting),
+        "can_edit_minutes": permissions.can_edit_minutes(user, meeting),
+        "can_submit_minutes": permissions.can_submit_minutes(user, meeting),
+        "can_attach": permissions.can_attach_meeting_document(user, meeting),
+        "agenda_form": AgendaItemForm(requests_qs=_requests_for_agenda(user)) if permissions.can_change_meeting(
+            user, meeting) else None,
+    })
+
+
+def _requests_for_agenda(user):
+    from coordination.selectors import requests_visible
+
+    return requests_visible(user).order_by("-created_at")[:200]
+
+
+def _visible_request_ids(user, ids):
+    if not ids:
+        return set()
+    from coordination.selectors import requests_visible
+
+    return set(requests_visible(user).filter(pk__in=ids).values_list("pk", flat=True))
+
+
+def meeting_cancel(request, pk):
+    meeting = get_meeting(request, pk)
+    require(request, permissions.can_cancel_meeting(request.user, meeting))
+    form = CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        ok, _m = run(request, lambda: services.meeting_cancel(
+            by=request.user, meeting=meeting, reason=form.cleaned_data["reason"]),
+            _("The meeting was cancelled; the invitees' calendars are updated."))
+        if ok:
+            return redirect("meetings:meeting_detail", meeting.pk)
+    return render(request, "meetings/meeting_cancel.html", {"form": form, "meeting": meeting})
+
+
+@require_POST
+def agenda_add(request, pk):
+    meeting = get_meeting(request, pk)
+    require(request, permissions.can_change_meeting(request.user, meeting))
+    form = AgendaItemForm(request.POST, requests_qs=_requests_for_agenda(request.user))
+    if form.is_valid():
+        data = form.cleaned_data
+        run(request, lambda: services.agenda_item_add(
+            by=request.user, meeting=meeting, title=data["title"], area=data["area"],
+            presenter_party=data["presenter_party"], notes=data["notes"], requests=data.get("requests") or (),
+        ), _("The item was added to the agenda."))
+    else:
+        messages.error(request, _("The agenda item was not added: fill in the content and the area."))
+    return redirect(meeting.get_absolute_url() + "#agenda")
+
+
+@require_POST
+def agenda_remove(request, pk, item_pk):
+    meeting = get_meeting(request, pk)
+    item = get_object_or_404(meeting.agenda_items, pk=item_pk)
+    require(request, permissions.can_change_meeting(request.user, meeting))
+    run(request, lambda: services.agenda_item_remove(by=request.user, item=item), _("The item was removed."))
+    return redirect("meetings:meeting_detail", meeting.pk)
+
+
+def attendance(request, pk):
+    from ..forms import AttendanceForm
+
+    meeting = get_meeting(request, pk)
+    require(request, permissions.can_record_attendance(request.user, meeting))
+    form = AttendanceForm(request.POST or None, invitations=meeting.invitations.all())
+    if request.method == "POST" and form.is_valid():
+        ok, _r = run(request, lambda: services.attendance_record(
+            by=request.user, meeting=meeting, entries=form.entries()), _("Attendance was recorded."))
+        if ok:
+            return redirect("meetings:meeting_detail", meeting.pk)
+    return render(request, "meetings/attendance_form.html", {"form": form, "meeting": meeting})
+
+
+def document_add(request, pk):
+    meeting = get_meeting(request, pk)
+    require(request, permissions.can_attach_meeting_document(request.user, meeting))
+    form = DocumentUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        ok, _link = run(request, lambda: services.meeting_attach_document(
+            by=request.user, meeting=meeting, **form.cleaned_data), _("The document was attached."))
+        if ok:
+            return redirect("meetings:meeting_detail", meeting.pk)
+    return render(request, "meetings/document_form.html", {"form": form, "object": meeting,
+                                                            "back": meeting.get_absolute_url()})
+
+
+def meeting_history(request, pk):
+    from ..history import meeting_history_rows
+
+    meeting = get_meeting(request, pk)
+    return render(request, "meetings/history.html", {"object": meeting, "rows": meeting_history_rows(meeting),
+                                                     "back": meeting.get_absolute_url()})
+
+
+def meeting_ics(request, pk):
+    meeting = get_meeting(request, pk)
+    url = request.build_absolute_uri(meeting.get_absolute_url())
+    data = ical.calendar_bytes([meeting], url_for=lambda m: url)
+    response = HttpResponse(data, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="cuoc-hop-{meeting.pk}.ics"'
+    return response
