@@ -13,6 +13,7 @@ REASONS = {
     "create": _("Created the draft"), "update": _("Edited the request"), "create_sent": _("Created and sent"),
     "officers": _("Changed the officers"), "draft_response": _("Saved the response draft"),
     "comment_add": _("Added a comment"), "opinion_give": _("Gave an opinion"),
+    "attach": _("Attached a document"), "opinion_ask": _("Asked for the leader's opinion"),
     "document_create": _("Registered the document"), "document_add_version": _("Added a new version"),
 }
 TYPES = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}

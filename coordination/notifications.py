@@ -1,8 +1,12 @@
 """Tell people about work: an in-app notification per recipient plus one email each after commit."""
 
+import logging
+
 from django.db import transaction
 
 from .models import Notification
+
+logger = logging.getLogger(__name__)
 
 
 def notify(*, recipients, subject, body, url, actor=None):
@@ -26,10 +30,15 @@ def notify(*, recipients, subject, body, url, actor=None):
 
 
 def _queue_emails(ids):
+    """After commit: the in-app notifications exist whatever happens; a broker that is down must not turn a
+    step that succeeded into an error page, so failures are logged (emailed_at stays empty)."""
     from .tasks import send_notification_email
 
     for pk in ids:
-        send_notification_email.delay(pk)
+        try:
+            send_notification_email.delay(pk)
+        except Exception:  # noqa: BLE001 - any broker failure
+            logger.exception("could not queue the email of notification %s", pk)
 
 
 def notification_mark_read(*, by, notification):

@@ -69,7 +69,8 @@ def _save(request, by, reason):
     request.save()
 
 
-def request_create(*, by, requesting_party, requested_party, area, kind, title, content, exchange_form="writing",
+def request_create(*, by, requesting_party, requested_party, area, title, content, kind="coordination",
+                   exchange_form="writing",
                    reply_deadline=None, urgency=0, confidentiality=0, requesting_officers=(), origin="",
                    origin_url="") -> CoordinationRequest:
     """A draft of the requesting body; only its staff and leaders see it until it is sent."""
@@ -223,9 +224,11 @@ def request_acknowledge(*, by, request, officers=(), consulted_leaders=(), comme
     def after(r):
         r.requested_officers.set(officers)
         for leader in consulted_leaders:
-            opinion, made = Opinion.objects.get_or_create(request=r, leader=leader)
-            if made:
+            if not Opinion.objects.filter(request=r, leader=leader).exists():
+                opinion = Opinion(request=r, leader=leader)
                 opinion._history_user = by
+                opinion._change_reason = "opinion_ask"
+                opinion.save()
         _tell(r, officers, _("You are assigned to a coordination request"), by, comment)
         _tell(r, consulted_leaders, _("Your opinion is asked"), by, r.content)
         _tell(r, _requester_people(r), _("Request acknowledged by the requested body"), by, comment)
@@ -356,9 +359,12 @@ def request_attach_document(*, by, request, document) -> RequestDocument:
     if side is None or not can_view_document(by, document):
         raise PermissionDenied
     with transaction.atomic():
-        link, _made = RequestDocument.objects.get_or_create(
-            request=request, document=document, defaults={"side": side, "added_by": by}
-        )
+        link = RequestDocument.objects.filter(request=request, document=document).first()
+        if link is None:
+            link = RequestDocument(request=request, document=document, side=side, added_by=by)
+            link._history_user = by
+            link._change_reason = "attach"
+            link.save()
         from .services_documents import document_grant_view
 
         document_grant_view(document=document, parties=[request.side_party(side)])

@@ -281,7 +281,8 @@ def request_history(request, pk):
     lists += [entries(c, subject=_("Comment")) for c in req.comments.all()]
     lists += [entries(o, subject=_("Opinion of %(name)s") % {"name": o.leader.get_full_name()})
               for o in req.opinions.select_related("leader")]
-    lists += [entries(a, subject=_("Attached document")) for a in req.attachments.filter(document__in=visible_docs)]
+    lists += [entries(a, subject=_("Attached document %(number)s") % {"number": a.document.number_symbol})
+              for a in req.attachments.filter(document__in=visible_docs).select_related("document")]
     return render(request, "coordination/request_history.html", {"req": req, "entries": merged(*lists),
                                                                  "tab": "history"})
 

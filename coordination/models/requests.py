@@ -71,7 +71,7 @@ TRANSITIONS = {
                    (Role.LEADER,), needs_comment=True),
         Transition("approve_send", _("Approve and send"), (S.AWAITING_APPROVAL,), S.SENT, REQUESTING,
                    (Role.LEADER,), timestamp="sent_at"),
-        Transition("cancel", _("Cancel"), (S.DRAFT, S.AWAITING_APPROVAL), S.CANCELLED, REQUESTING,
+        Transition("cancel", _("Cancel the request"), (S.DRAFT, S.AWAITING_APPROVAL), S.CANCELLED, REQUESTING,
                    (Role.STAFF, Role.LEADER), needs_comment=True, timestamp="closed_at"),
         Transition("acknowledge", _("Acknowledge and assign officers"), (S.SENT,), S.ACKNOWLEDGED, REQUESTED,
                    (Role.STAFF, Role.LEADER), timestamp="acknowledged_at"),
