@@ -188,8 +188,8 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=0, minute=5),
     },
     # 00:15 every day: amendments approved by both bodies take effect on their effective date.
-    "apply-effective-amendments": {
-        "task": "regulation.tasks.apply_effective_amendments",
+    "bring-amendments-into-force": {
+        "task": "regulation.tasks.bring_amendments_into_force",
         "schedule": crontab(hour=0, minute=15),
     },
     # 00:30 every day: open the year's annual evaluation (Article 9) on its opening day (default

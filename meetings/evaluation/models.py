@@ -192,7 +192,10 @@ class FollowUpAction(models.Model):
     )
     content = models.TextField(_("action"))
     deadline = models.DateField(_("deadline"), null=True, blank=True)
-    # REQUEST_FIELD
+    request = models.OneToOneField(
+        "coordination.CoordinationRequest", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("coordination request"),
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -23,8 +24,6 @@ from .models import AnnualEvaluation, ReminderSent
 DIGEST_WORKING_DAYS = getattr(settings, "DIGEST_WORKING_DAYS", 3)
 # Minutes are chased once they have waited this many days for a leader's approval.
 MINUTES_REMINDER_AFTER_DAYS = 2
-# Periodic reports are announced this many days before they are due, then every run until sent.
-REPORT_REMINDER_DAYS_BEFORE = 7
 
 
 def _claim(kind, key, user, day, items=0):
@@ -102,7 +101,7 @@ def evaluation_reminders(*, day, actor):
     sent = 0
     evaluations = AnnualEvaluation.objects.exclude(state=AnnualEvaluation.State.CLOSED).prefetch_related("parts__party")
     for evaluation in evaluations:
-        url = f"/danh-gia/{evaluation.pk}/"
+        url = reverse("evaluation:evaluation_detail", args=[evaluation.pk])
         for part in evaluation.parts.all():
             with override("vi"):
                 if evaluation.state == AnnualEvaluation.State.OPEN and part.submitted_at is None:
@@ -125,45 +124,41 @@ def evaluation_reminders(*, day, actor):
 # -- meetings and the information regime ----------------------------------------------------------
 
 def minutes_reminders(*, day, actor):
-    """Leaders of a body that has not yet approved minutes waiting for more than a couple of days."""
-    from meetings.models import Minutes, MinutesState
+    """Leaders of a body that has not yet approved minutes waiting for more than a couple of days
+    (meetings.selectors.minutes_awaiting_approval says which bodies are still to decide)."""
+    from meetings.selectors import minutes_awaiting_approval
 
     waited = timezone.now() - datetime.timedelta(days=MINUTES_REMINDER_AFTER_DAYS)
-    waiting = (
-        Minutes.objects.filter(state=MinutesState.AWAITING_APPROVAL, submitted_at__lte=waited)
-        .select_related("meeting").prefetch_related("approvals", "meeting__invitations__party")
-    )
     sent = 0
-    for minutes in waiting:
-        decided = {a.party_id for a in minutes.approvals.all() if a.round == minutes.round}
-        parties = {i.party for i in minutes.meeting.invitations.all()} | {minutes.meeting.convening_party}
-        for party in sorted((p for p in parties if p.pk not in decided), key=lambda p: p.order):
+    for pending in minutes_awaiting_approval():
+        minutes = pending.minutes
+        if minutes.submitted_at and minutes.submitted_at > waited:
+            continue
+        url = reverse("meetings:meeting_detail", args=[minutes.meeting_id])
+        for party in pending.pending_parties:
             with override("vi"):
                 subject = _("Reminder: the minutes of “%(meeting)s” await the approval of %(party)s") % {
                     "meeting": minutes.meeting.title, "party": party.name_vi}
                 body = _("A leader of each body approves the minutes.")
             sent += _remind("minutes", f"{minutes.pk}:{minutes.round}:{party.pk}", party_members(party, Role.LEADER),
-                            day, subject=subject, body=body, url=f"/cuoc-hop/{minutes.meeting_id}/", actor=actor)
+                            day, subject=subject, body=body, url=url, actor=actor)
     return sent
 
 
 def report_reminders(*, day, actor):
-    """Writers of a body whose periodic report is due within a week, or overdue, and not yet sent."""
-    from meetings.models import Notice, NoticeState, ReportingObligation
+    """Writers of a body whose periodic report's period has ended and that has not sent it yet
+    (meetings.selectors.reports_due); reminded on each run until it is sent, once a day at most."""
+    from meetings.selectors import reports_due
 
     sent = 0
-    for obligation in ReportingObligation.objects.filter(is_active=True).select_related("reporting_party"):
-        done = set(
-            Notice.objects.filter(obligation=obligation, state=NoticeState.SENT).values_list("period_start", flat=True)
-        )
-        for start, end, due in obligation.periods(day.year) + obligation.periods(day.year - 1):
-            if start in done or end >= day or due - datetime.timedelta(days=REPORT_REMINDER_DAYS_BEFORE) > day:
-                continue
-            with override("vi"):
-                subject = _("Reminder: “%(report)s” for the period ending %(end)s is due on %(due)s") % {
-                    "report": obligation.title, "end": end.strftime("%d/%m/%Y"), "due": due.strftime("%d/%m/%Y")}
-                body = _("Send the report to the other body as a notice.")
-            users = party_members(obligation.reporting_party, Role.STAFF, Role.LEADER)
-            sent += _remind("report", f"{obligation.pk}:{start.isoformat()}", users, day,
-                            subject=subject, body=body, url="/cuoc-hop/", actor=actor)
+    for due in reports_due(day):
+        obligation = due.obligation
+        with override("vi"):
+            subject = _("Reminder: “%(report)s” for the period ending %(end)s is due on %(due)s") % {
+                "report": obligation.title, "end": due.period_end.strftime("%d/%m/%Y"),
+                "due": due.due_date.strftime("%d/%m/%Y")}
+            body = _("Send the report to the other body as a notice.")
+        users = party_members(obligation.reporting_party, Role.STAFF, Role.LEADER)
+        sent += _remind("report", f"{obligation.pk}:{due.period_start.isoformat()}", users, day,
+                        subject=subject, body=body, url=reverse("meetings:notice_schedule"), actor=actor)
     return sent
