@@ -141,7 +141,7 @@ def conclusion_create_request(*, by, conclusion):
             % {"date": f"{timezone.localtime(meeting.starts_at):%d/%m/%Y}", "text": conclusion.text[:200]},
             content=conclusion.text,
             reply_deadline=conclusion.deadline,
-            origin=_("Conclusion %(n)s of the meeting \u201c%(title)s\u201d")
+            origin=_("Conclusion %(n)s of the meeting “%(title)s”")
             % {"n": conclusion.order, "title": meeting.title},
         )
         conclusion.request = request
