@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
@@ -257,7 +258,7 @@ class ReminderSent(models.Model):
     The daily digest uses kind "digest" and an empty key, so a person gets at most one per day.
     """
 
-    kind = models.CharField(_("kind"), max_length=32)
+    kind = models.CharField(pgettext_lazy("reminder", "kind"), max_length=32)
     key = models.CharField(_("about"), max_length=100, blank=True, default="")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     sent_on = models.DateField(_("sent on"))

@@ -86,7 +86,7 @@ def _prepare(evaluation, *, by):
     from coordination.groups import party_groups
     from coordination.models import CoordinationArea
 
-    from .statistics import snapshot_compute
+    from .figures import snapshot_compute
 
     parties = taking_part(evaluation.regulation)
     for party in parties:

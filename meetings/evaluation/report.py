@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from coordination.models import Membership, Role
 
 from . import selectors
-from .statistics import ACTIVITY_METRICS, REQUEST_METRICS
+from .figures import ACTIVITY_METRICS, REQUEST_METRICS
 
 PLACE = "Hà Nội"
 

@@ -3,6 +3,7 @@
 import io
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -95,7 +96,7 @@ def _figures(document, ctx):
         header = [_("Area")] + [label for _m, label in ctx["request_metrics"]]
         rows = [[f"{row['area'].article_number}. {row['area'].name}"]
                 + [cell_value(row["cells"][index], m) for m, _l in ctx["request_metrics"]] for row in figures["rows"]]
-        rows.append([_("Total")] + [cell_value(figures["totals"][index], m) for m, _l in ctx["request_metrics"]])
+        rows.append([_("Grand total")] + [cell_value(figures["totals"][index], m) for m, _l in ctx["request_metrics"]])
         _table(document, header, rows, widths=[5.5] + [1.9] * 6)
     document.add_heading(f"{len(figures['parties']) + 1}. " + _("Meetings, information and documents"), level=2)
     header = [_("Party body")] + [label for _m, label in ctx["activity_metrics"]]
@@ -133,7 +134,7 @@ def _conclusion(document, ctx):
         return
     rows = [[str(i + 1), a.content, a.area.name if a.area else "", a.owner_party.name_vi,
              a.deadline.strftime("%d/%m/%Y") if a.deadline else ""] for i, a in enumerate(ctx["actions"])]
-    _table(document, [_("No."), _("Action"), _("Area"), _("Body in charge"), _("Deadline")], rows,
+    _table(document, [pgettext("table", "No."), _("Action"), _("Area"), _("Body in charge"), _("Deadline")], rows,
            widths=[1, 6.5, 3.5, 3, 2.5])
 
 

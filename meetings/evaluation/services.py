@@ -9,9 +9,9 @@ from django.db import transaction
 from django.urls import reverse
 
 from . import permissions
+from .figures import snapshot_compute
 from .messages import MSG_ALREADY_REQUESTED, MSG_NOT_CLOSED
 from .models import AnnualEvaluation, BodyPart, FollowUpAction, InvalidTransition
-from .statistics import snapshot_compute
 
 ASSESSMENT_FIELDS = ("results", "shortcomings", "causes", "proposals")
 

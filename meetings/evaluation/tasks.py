@@ -36,8 +36,8 @@ def open_annual_evaluations(day=None):
 @shared_task(**RETRY)
 def refresh_evaluation_statistics():
     """Nightly: a new dated snapshot of the figures for every evaluation not yet closed."""
+    from .figures import snapshot_compute
     from .models import AnnualEvaluation
-    from .statistics import snapshot_compute
 
     with recorded_run("meetings.evaluation.tasks.refresh_evaluation_statistics") as run:
         evaluations = AnnualEvaluation.objects.exclude(state=AnnualEvaluation.State.CLOSED)

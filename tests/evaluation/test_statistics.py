@@ -21,7 +21,7 @@ import pytest
 from coordination.models.requests import REQUESTED, REQUESTING, RequestState
 from coordination.workdays import add_working_days
 from meetings.evaluation.opening import evaluation_open
-from meetings.evaluation.statistics import compute, snapshot_compute
+from meetings.evaluation.figures import compute, snapshot_compute
 
 from .factories import area, attach, local, make_meeting, make_notice, make_request
 
