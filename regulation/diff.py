@@ -23,20 +23,42 @@ def tokenise(text):
     return TOKEN_RE.findall(nfc(text))
 
 
+def _chunks(a, b):
+    """difflib's opcodes as (equal, old tokens, new tokens), with short equal runs (one or two words)
+    between two changes folded into the change, so a rewritten phrase reads as one deletion and one
+    insertion instead of a patchwork of common little words."""
+    chunks = [(op == "equal", a[i1:i2], b[j1:j2])
+              for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()]
+    for index in range(1, len(chunks) - 1):
+        same, old, _new = chunks[index]
+        if same and not chunks[index - 1][0] and not chunks[index + 1][0] and _words(old) <= 2:
+            chunks[index] = (False, old, old)
+    merged = []
+    for same, old, new in chunks:
+        if merged and not same and not merged[-1][0]:
+            merged[-1] = (False, merged[-1][1] + old, merged[-1][2] + new)
+        else:
+            merged.append((same, old, new))
+    return merged
+
+
+def _words(tokens):
+    return sum(1 for token in tokens if not token.isspace())
+
+
 def word_diff(old, new):
     """HTML with <del> and <ins> around changed word runs; also returns (inserted, deleted) word counts."""
-    a, b = tokenise(old), tokenise(new)
     out, counts = [], [0, 0]
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal":
-            out.append(escape("".join(a[i1:i2])))
+    for same, a, b in _chunks(tokenise(old), tokenise(new)):
+        if same:
+            out.append(escape("".join(a)))
             continue
-        if op in ("delete", "replace"):
-            out.append(_wrap("del", _("deleted: "), "".join(a[i1:i2])))
-            counts[1] += sum(1 for t in a[i1:i2] if not t.isspace())
-        if op in ("insert", "replace"):
-            out.append(_wrap("ins", _("inserted: "), "".join(b[j1:j2])))
-            counts[0] += sum(1 for t in b[j1:j2] if not t.isspace())
+        if a:
+            out.append(_wrap("del", _("deleted: "), "".join(a)))
+            counts[1] += _words(a)
+        if b:
+            out.append(_wrap("ins", _("inserted: "), "".join(b)))
+            counts[0] += _words(b)
     return mark_safe("".join(out)), tuple(counts)
 
 

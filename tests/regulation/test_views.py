@@ -89,7 +89,7 @@ def test_diff_shows_exactly_the_change(regulation, pending_amendment, bcsd_leade
     hidden = re.compile(r'<span class="visually-hidden">[^<]*</span>')
     inserted = " ".join(hidden.sub("", m) for m in re.findall(r"<ins>(.*?)</ins>", section))
     deleted = " ".join(hidden.sub("", m) for m in re.findall(r"<del>(.*?)</del>", section))
-    assert " ".join(inserted.split()) == "qua hệ thống phần mềm công tác"
+    assert " ".join(inserted.split()) == "qua hệ thống phần mềm phối hợp công tác"
     assert "sơ kết sáu tháng" in deleted and "Hai bên" not in deleted
 
 
