@@ -30,6 +30,10 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
+def today():
+    return timezone.localdate()
+
+
 def _refuse_top_secret(value):
     if value is not None and int(value) >= Confidentiality.TUYET_MAT:
         raise ValidationError(TOP_SECRET_REFUSED, code="top_secret")
@@ -76,8 +80,8 @@ class RequestForm(forms.Form):
         if data.get("reply_deadline") and data.get("reply_working_days"):
             raise ValidationError(BOTH_DEADLINES)
         if data.get("reply_working_days"):
-            data["reply_deadline"] = add_working_days(timezone.localdate(), data["reply_working_days"])
-        if data.get("reply_deadline") and data["reply_deadline"] < timezone.localdate():
+            data["reply_deadline"] = add_working_days(today(), data["reply_working_days"])
+        if data.get("reply_deadline") and data["reply_deadline"] < today():
             self.add_error("reply_deadline", PAST_DEADLINE)
         if data.get("requesting_party") and data.get("requested_party") == data["requesting_party"]:
             self.add_error("requested_party", _("A body cannot send a request to itself."))

@@ -50,11 +50,12 @@ def area(db):
 @pytest.fixture
 def make_request(bcsd, du, area):
     def make(by, *, requesting=None, requested=None, title="Phối hợp nhận xét cán bộ", **extra):
+        extra.setdefault("area", area)
         requesting = requesting or bcsd
         requested = requested or (du if requesting == bcsd else bcsd)
         fields = {"kind": "coordination", "content": "Đề nghị Đảng ủy phối hợp nhận xét, đánh giá cán bộ."}
         fields.update(extra)
-        return services.request_create(by=by, requesting_party=requesting, requested_party=requested, area=area,
+        return services.request_create(by=by, requesting_party=requesting, requested_party=requested,
                                        title=title, **fields)
 
     return make

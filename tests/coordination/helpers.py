@@ -23,6 +23,6 @@ def advance(req, state, *, a_staff, a_leader, b_staff, b_leader):
         S.ANSWERED: lambda: services.request_approve_response(by=b_leader, request=req),
         S.CLOSED: lambda: services.request_close(by=a_staff, request=req),
     }
-    for target in PATH[1: PATH.index(state) + 1]:
+    for target in PATH[PATH.index(req.state) + 1: PATH.index(state) + 1]:  # from where it is now
         steps[target]()
     return req
