@@ -23,7 +23,7 @@ class PartyChoiceField(forms.ModelChoiceField):
 class MeetingForm(forms.Form):
     convening_party = PartyChoiceField(queryset=Party.objects.none(), label=_("Convening body"))
     kind = forms.ChoiceField(choices=MeetingKind.choices, label=_("Kind of meeting"))
-    title = forms.CharField(max_length=300, label=_("Title"))
+    title = forms.CharField(max_length=300, label=_("Meeting title"))
     chair = forms.ChoiceField(label=_("Chair"))
     day = forms.DateField(widget=DATE, label=_("Date"))
     start_time = forms.TimeField(widget=TIME, label=_("Starts at"))
@@ -148,8 +148,8 @@ class DecisionForm(forms.Form):
 class NoticeForm(forms.Form):
     sender_party = PartyChoiceField(queryset=Party.objects.none(), label=_("From"))
     recipient_party = PartyChoiceField(queryset=Party.objects.all(), label=_("To"))
-    kind = forms.ChoiceField(choices=NoticeKind.choices, label=_("Kind"))
-    title = forms.CharField(max_length=300, label=_("Title"))
+    kind = forms.ChoiceField(choices=NoticeKind.choices, label=_("Kind of notice"))
+    title = forms.CharField(max_length=300, label=_("Notice title"))
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}), label=_("Summary"))
     report_period = forms.ChoiceField(required=False, label=_("Reporting schedule"),
                                       help_text=_("If this notice is a scheduled report, choose its period."))

@@ -16,7 +16,7 @@ from .models import (
     NoticeDocument,
 )
 
-ACTIONS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
+ACTIONS = {"+": _("added"), "~": _("modified"), "-": _("deleted")}
 HIDDEN_FIELDS = {"uid", "sequence", "id"}
 REASONS = {
     "convene": _("Meeting convened"), "change": _("Meeting changed"), "cancel": _("Meeting cancelled"),

@@ -36,11 +36,13 @@ class AttendanceStatus(models.TextChoices):
 class Meeting(models.Model):
     """One meeting. `uid` and `sequence` make every change update the same calendar event."""
 
-    kind = models.CharField(_("kind"), max_length=16, choices=MeetingKind.choices, default=MeetingKind.REGULAR)
+    kind = models.CharField(
+        _("kind of meeting"), max_length=16, choices=MeetingKind.choices, default=MeetingKind.REGULAR
+    )
     convening_party = models.ForeignKey(
         Party, on_delete=models.PROTECT, related_name="convened_meetings", verbose_name=_("convening body")
     )
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("meeting title"), max_length=300)
     chair = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="chaired_meetings", verbose_name=_("chair")
     )

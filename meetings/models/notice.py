@@ -84,13 +84,13 @@ class Notice(models.Model):
     """One body informs the other. Secret material stays outside: see services.NOTICE_SECRET_REFUSED."""
 
     sender_party = models.ForeignKey(
-        Party, on_delete=models.PROTECT, related_name="sent_notices", verbose_name=_("from")
+        Party, on_delete=models.PROTECT, related_name="sent_notices", verbose_name=_("sending body")
     )
     recipient_party = models.ForeignKey(
-        Party, on_delete=models.PROTECT, related_name="received_notices", verbose_name=_("to")
+        Party, on_delete=models.PROTECT, related_name="received_notices", verbose_name=_("receiving body")
     )
-    kind = models.CharField(_("kind"), max_length=16, choices=NoticeKind.choices, default=NoticeKind.REPORT)
-    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind of notice"), max_length=16, choices=NoticeKind.choices, default=NoticeKind.REPORT)
+    title = models.CharField(_("notice title"), max_length=300)
     summary = models.TextField(_("summary"))
     state = models.CharField(_("state"), max_length=16, choices=NoticeState.choices, default=NoticeState.DRAFT)
     obligation = models.ForeignKey(

@@ -69,14 +69,12 @@ def month_deadlines(user, first, last):
 
 
 def _request_deadlines(user, first, last):
-    """Reply deadlines of the coordination requests the user may see (when the requests app provides them)."""
-    try:
-        from coordination.selectors import visible_requests
-    except ImportError:
-        return []
+    """Reply deadlines of the coordination requests the user may see."""
     from django.urls import reverse
 
-    qs = visible_requests(user).filter(reply_deadline__range=(first, last)).select_related("requested_party")
+    from coordination.selectors import requests_visible
+
+    qs = requests_visible(user).filter(reply_deadline__range=(first, last)).select_related("requested_party")
     return [
         Deadline(r.reply_deadline, _("Reply due: %(title)s") % {"title": r.title[:80]}, "request",
                  reverse("coordination:request_detail", args=[r.pk]), done=r.answered_at is not None)

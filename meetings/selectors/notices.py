@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from guardian.shortcuts import get_objects_for_user
 
 from coordination.models import Membership
@@ -26,6 +26,7 @@ def visible_notices(user):
             has_read=Exists(mine),
             read_count=Count("receipts", distinct=True),
         )
+        .order_by(F("sent_at").desc(nulls_first=True), "-created_at", "-pk")
     )
 
 

@@ -93,7 +93,9 @@ def test_periods_of_each_frequency(quarterly):
         datetime.date(2026, 4, 15), datetime.date(2026, 7, 15), datetime.date(2026, 10, 15), datetime.date(2027, 1, 15)]
     quarterly.frequency = ReportFrequency.SEMIANNUAL
     assert [(p[0], p[1]) for p in quarterly.periods(2026)] == [
-        (datetime.date(2026, 1, 1), datetime.date(2026, 6, 30)), (datetime.date(2026, 7, 1), datetime.date(2026, 12, 31))]
+        (datetime.date(2026, 1, 1), datetime.date(2026, 6, 30)),
+        (datetime.date(2026, 7, 1), datetime.date(2026, 12, 31)),
+    ]
     quarterly.frequency = ReportFrequency.YEARLY
     assert len(quarterly.periods(2026)) == 1 and quarterly.periods(2025) == []
 
@@ -101,7 +103,9 @@ def test_periods_of_each_frequency(quarterly):
 def test_reports_due_lists_ended_periods_not_yet_sent(quarterly, bcsd_staff, bcsd, du):
     due = selectors.reports_due(datetime.date(2026, 7, 10))
     assert [(r.period_start, r.due_date) for r in due] == [
-        (datetime.date(2026, 1, 1), datetime.date(2026, 4, 15)), (datetime.date(2026, 4, 1), datetime.date(2026, 7, 15))]
+        (datetime.date(2026, 1, 1), datetime.date(2026, 4, 15)),
+        (datetime.date(2026, 4, 1), datetime.date(2026, 7, 15)),
+    ]
     assert due[0].is_overdue(datetime.date(2026, 7, 10)) and not due[1].is_overdue(datetime.date(2026, 7, 10))
     report = services.notice_create(by=bcsd_staff, sender_party=bcsd, recipient_party=du, kind="report",
                                     title="Báo cáo quý I", summary="...", obligation=quarterly,
