@@ -25,7 +25,7 @@ from ..selectors import (
     versions_of,
     visible_regulations,
 )
-from ..text import nfc
+from ..text import nfc, roman
 from .common import regulation_or_404
 
 
@@ -98,8 +98,8 @@ def article_detail(request, pk, key):
     data = present_article(article, areas)
     in_force_now = regulation.is_in_force and not article.get("suffix")
     return render(request, "regulation/article_detail.html", {
-        "regulation": regulation, "version": version, "day": day, "date_form": form, "chapter": chapter,
-        "article": data, "area": data["area"],
+        "regulation": regulation, "version": version, "day": day, "date_form": form,
+        "chapter_roman": roman(chapter["number"]), "article": data, "area": data["area"],
         "sections": live_work.sections_for(request.user, article["number"]) if in_force_now else [],
         "article_history": _article_history(versions_of(regulation), key),
         "can_edit_draft": perms.can_edit_draft(request.user, regulation),
@@ -177,6 +177,10 @@ def _snippet(article, needle, width=90):
     if at < 0 or len(original) != len(haystack):
         return original[: width * 2]
     start, end = max(0, at - width), min(len(original), at + length + width)
+    if start:  # begin and end on whole words
+        start = next((i + 1 for i in range(start, at) if original[i].isspace()), start)
+    if end < len(original):
+        end = next((i for i in range(end, at + length, -1) if original[i].isspace()), end)
     return mark_safe(
         ("…" if start else "") + escape(original[start:at]) + "<mark>" + escape(original[at:at + length])
         + "</mark>" + escape(original[at + length:end]) + ("…" if end < len(original) else "")
