@@ -124,8 +124,10 @@ def _chart(counts):
     for row in rows:
         x = 0.0
         for cell in row["cells"]:
-            cell["x"], cell["w"] = round(x, 2), round(100 * cell["n"] / biggest, 2)
-            x += cell["w"]
+            width = 100 * cell["n"] / biggest
+            # Strings, not floats: the template would localise "33.33" into "33,33", invalid in SVG.
+            cell["x"], cell["w"] = f"{x:.2f}", f"{width:.2f}"
+            x += width
     legend = [{"state": s, "label": RequestState(s).label} for s in states]
     return {"rows": rows, "legend": legend, "open_total": sum(counts.values())}
 

@@ -56,7 +56,7 @@ def _fill_search(request):
 
 
 def _check_officers(party, officers):
-    members = set(party_members(party).values_list("pk", flat=True))
+    members = set(party_members(party, Role.STAFF, Role.LEADER).values_list("pk", flat=True))
     if any(o.pk not in members for o in officers):
         raise ValidationError(OFFICER_NOT_MEMBER, code="officer")
 

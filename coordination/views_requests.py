@@ -4,6 +4,7 @@ Thin: a form, a selector (404 when not visible), one service, then render or red
 """
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
@@ -64,10 +65,11 @@ def request_list(request):
 def _form_kwargs(request, party=None):
     parties = Party.objects.filter(pk__in=permissions.member_party_ids(request.user, Role.STAFF, Role.LEADER))
     party = party or (parties.first() if parties.count() == 1 else None)
-    officers = selectors.party_members(party) if party else selectors.party_members(parties.first()).none()
+    working = (Role.STAFF, Role.LEADER)
+    officers = selectors.party_members(party, *working) if party else get_user_model().objects.none()
     if party is None and request.method == "POST":
         chosen = parties.filter(pk=request.POST.get("requesting_party")).first()
-        officers = selectors.party_members(chosen) if chosen else officers
+        officers = selectors.party_members(chosen, *working) if chosen else officers
     return {"parties": parties, "officers_qs": officers}
 
 
@@ -138,7 +140,7 @@ def _detail_context(request, req):
         "can_set_requested_officers": req.is_open and req.acknowledged_at is not None
         and permissions.on_side(user, req, REQUESTED),
         "ack_form": AcknowledgeForm(
-            officers_qs=selectors.party_members(req.requested_party),
+            officers_qs=selectors.party_members(req.requested_party, Role.STAFF, Role.LEADER),
             leaders_qs=selectors.party_members(req.requested_party, Role.LEADER),
             ask_opinions=req.kind == RequestKind.OPINION,
         ) if can_ack else None,
@@ -180,7 +182,7 @@ def request_acknowledge(request, pk):
     req = get_request_or_404(request, pk)
     _require(request, permissions.may_act(request.user, req, "acknowledge"))
     form = AcknowledgeForm(
-        request.POST, officers_qs=selectors.party_members(req.requested_party),
+        request.POST, officers_qs=selectors.party_members(req.requested_party, Role.STAFF, Role.LEADER),
         leaders_qs=selectors.party_members(req.requested_party, Role.LEADER),
         ask_opinions=req.kind == RequestKind.OPINION,
     )
@@ -221,7 +223,8 @@ def request_response(request, pk):
 def request_officers(request, pk, side):
     req = get_request_or_404(request, pk)
     _require(request, side in (REQUESTING, REQUESTED))
-    form = OfficersForm(request.POST, officers_qs=selectors.party_members(req.side_party(side)))
+    form = OfficersForm(request.POST, officers_qs=selectors.party_members(req.side_party(side), Role.STAFF,
+                                                                          Role.LEADER))
     if form.is_valid():
         try:
             services.request_set_officers(by=request.user, request=req, side=side,
