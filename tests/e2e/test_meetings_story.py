@@ -23,7 +23,7 @@ def _shot(page, name):
 
 def test_meeting_story_from_convening_to_the_other_bodys_inbox(page, login, live_server, make_member):
     bcsd, du = Party.objects.get(code="BCSD"), Party.objects.get(code="DU")
-    secretary = make_member("bcsd.thuky", (bcsd, Role.STAFF))
+    make_member("bcsd.thuky", (bcsd, Role.STAFF))  # the secretary: a staff member of the convening body
     bcsd_leader = make_member("bcsd.lanhdao", (bcsd, Role.LEADER))
     du_leader = make_member("du.lanhdao", (du, Role.LEADER))
     du_staff = make_member("du.chuyenvien", (du, Role.STAFF))
