@@ -1,4 +1,4 @@
-"""The report: the .docx opened again with python-docx (header, headings, table values, signatures) and the print page."""
+"""The report: the .docx reopened with python-docx (header, headings, table values, signatures); the print page."""
 
 import datetime
 import io

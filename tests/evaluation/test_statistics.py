@@ -20,8 +20,8 @@ import pytest
 
 from coordination.models.requests import REQUESTED, REQUESTING, RequestState
 from coordination.workdays import add_working_days
-from meetings.evaluation.opening import evaluation_open
 from meetings.evaluation.figures import compute, snapshot_compute
+from meetings.evaluation.opening import evaluation_open
 
 from .factories import area, attach, local, make_meeting, make_notice, make_request
 
@@ -111,7 +111,8 @@ def test_body_totals_are_their_own_queries_not_sums_of_medians(data, regulation,
     assert "minutes_approved" not in du_totals and "notices_sent" not in du_totals  # draft notice, unapproved minutes
 
 
-def test_figures_are_a_fixed_number_of_queries_whatever_the_data(data, regulation, system, django_assert_max_num_queries):
+def test_figures_are_a_fixed_number_of_queries_whatever_the_data(
+        data, regulation, system, django_assert_max_num_queries):
     evaluation, _ = evaluation_open(by=system, regulation=regulation, year=2026)
     with django_assert_max_num_queries(22):
         compute(evaluation, now=NOW)
