@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Membership, OrgUnit, Party, SecurityEvent
+from .models import CoordinationRequest, Document, DocumentDownload, Membership, OrgUnit, Party, SecurityEvent
 
 
 @admin.register(Party)
@@ -40,3 +40,40 @@ class SecurityEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ReadOnlyMixin:
+    """Requests and documents change only through their pages (services, notifications, grants);
+    the admin only looks, history included."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnlyHistoryAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
+    pass
+
+
+@admin.register(CoordinationRequest)
+class CoordinationRequestAdmin(ReadOnlyHistoryAdmin):
+    list_display = ["title", "requesting_party", "requested_party", "area", "state", "reply_deadline"]
+    list_filter = ["state", "kind", "area", "requesting_party"]
+    search_fields = ["title"]
+
+
+@admin.register(Document)
+class DocumentAdmin(ReadOnlyHistoryAdmin):
+    list_display = ["number_symbol", "summary", "owner_party", "issued_on", "confidentiality"]
+    list_filter = ["owner_party", "doc_type", "year"]
+    search_fields = ["number_symbol", "summary"]
+
+
+@admin.register(DocumentDownload)
+class DocumentDownloadAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ["at", "user", "version", "ip_address"]

@@ -2,7 +2,9 @@
 
 import logging
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 
 from .models import Notification
 
@@ -14,6 +16,9 @@ def notify(*, recipients, subject, body, url, actor=None):
 
     Call inside the service's transaction: if it rolls back, nobody is notified and no email leaves.
     """
+    # Stored and emailed in the application's language (Vietnamese), whatever language the actor reads in.
+    with translation.override(settings.LANGUAGE_CODE):
+        subject, body = str(subject), str(body)
     seen, created = set(), []
     for user in recipients:
         if user is None or user.pk in seen or (actor is not None and user.pk == actor.pk) or not user.is_active:

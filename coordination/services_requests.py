@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from guardian.shortcuts import assign_perm
 
@@ -47,7 +48,7 @@ def _url(request):
 
 
 def _tell(request, recipients, subject, actor, body=""):
-    notify(recipients=recipients, subject=f"{subject}: {request.title}", body=body or request.title,
+    notify(recipients=recipients, subject=format_lazy("{}: {}", subject, request.title), body=body or request.title,
            url=_url(request), actor=actor)
 
 

@@ -42,7 +42,6 @@ def test_parallel_issues_get_consecutive_unique_numbers(bcsd_staff, bcsd):
     assert len(set(Document.objects.values_list("number_symbol", flat=True))) == WORKERS
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL row locks")
 def test_a_transaction_that_rolls_back_gives_its_number_to_the_next(bcsd_staff, bcsd):
     from django.db import transaction
 

@@ -186,3 +186,33 @@ def test_wrong_file_renamed_pdf_refused_through_the_upload_form(client_for, make
     })
     assert "hệ thống kiểm tra nội dung tệp" in response.content.decode()
     assert not Document.objects.exists()
+
+
+def test_oversize_file_refused_through_the_upload_form(client_for, make_request, people, pdf_file, settings):
+    from coordination.models import Document
+
+    settings.DOCUMENT_MAX_UPLOAD_SIZE = 100
+    req = make_request(people["a_staff"])
+    response = client_for(people["a_staff"]).post(reverse("coordination:request_attach", args=[req.pk]), {
+        "doc_type": "CV", "issued_on": "2026-11-26", "summary": "Lớn", "confidentiality": 0, "urgency": 0,
+        "file": pdf_file("lon.pdf", b"%PDF-1.4\n" + b"0" * 500),
+    })
+    assert "dung lượng tối đa được chấp nhận là 100" in response.content.decode()
+    assert not Document.objects.exists()
+
+
+def test_notifications_are_written_in_vietnamese_whatever_the_actors_language(make_request, people):
+    from django.utils import translation
+
+    req = make_request(people["a_staff"], title="Đề nghị thử")
+    with translation.override("en"):
+        services.request_submit(by=people["a_staff"], request=req)
+    note = Notification.objects.get(recipient=people["a_leader"])
+    assert note.subject == "Đề nghị chờ đồng chí duyệt: Đề nghị thử"
+
+
+def test_history_names_the_officers_assigned(client_for, make_request, people):
+    req = advance(make_request(people["a_staff"]), S.ACKNOWLEDGED, **people)
+    html = client_for(people["b_staff"]).get(reverse("coordination:request_history", args=[req.pk])).content.decode()
+    assert "Cán bộ được cử của bên được đề nghị".lower() in html.lower()
+    assert people["b_staff"].get_full_name() in html
