@@ -53,13 +53,31 @@ def word_diff(old, new):
         if same:
             out.append(escape("".join(a)))
             continue
+        # Spaces at the edges of a change are shown as plain text: only words are marked.
+        lead, a, b, trail = _edge_spaces(a, b)
+        out.append(escape(lead))
         if a:
             out.append(_wrap("del", _("deleted: "), "".join(a)))
             counts[1] += _words(a)
         if b:
             out.append(_wrap("ins", _("inserted: "), "".join(b)))
             counts[0] += _words(b)
+        out.append(escape(trail))
     return mark_safe("".join(out)), tuple(counts)
+
+
+def _edge_spaces(a, b):
+    """Whitespace that every non-empty side of a change starts (or ends) with, moved out of the marks."""
+    sides = [tokens for tokens in (a, b) if tokens]
+    lead = sides[0][0] if all(t[0].isspace() for t in sides) else ""
+    trail = sides[-1][-1] if all(len(t) > 1 and t[-1].isspace() for t in sides) else ""
+
+    def trim(tokens):
+        start = 1 if lead and tokens else 0
+        end = len(tokens) - 1 if trail and tokens else len(tokens)
+        return tokens[start:end]
+
+    return lead, trim(a), trim(b), trail
 
 
 def _wrap(tag, label, text):
