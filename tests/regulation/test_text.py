@@ -58,3 +58,12 @@ def test_word_diff_escapes_html_and_labels_changes_for_screen_readers():
     html, _counts = word_diff("a <b>", "a <c>")
     assert "<b>" not in html.replace("<del>", "").replace("</del>", "")
     assert 'class="visually-hidden"' in html
+
+
+def test_document_dates_follow_the_party_document_style():
+    import datetime
+
+    from regulation.templatetags.regulation_tags import doc_day, doc_month
+
+    assert (doc_day(datetime.date(2021, 8, 29)), doc_month(datetime.date(2021, 8, 29))) == ("29", "8")
+    assert (doc_day(datetime.date(2026, 1, 5)), doc_month(datetime.date(2026, 1, 5))) == ("05", "01")

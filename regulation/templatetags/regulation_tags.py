@@ -1,0 +1,19 @@
+"""Template filters for the regulation's document style."""
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def doc_day(value):
+    """The day as Party and State documents write it: a leading zero below 10 ("ngày 05")."""
+    return f"{value.day:02d}" if value else ""
+
+
+@register.filter
+def doc_month(value):
+    """The month as documents write it: "tháng 01", "tháng 02", then "tháng 3" … "tháng 12"."""
+    if not value:
+        return ""
+    return f"{value.month:02d}" if value.month <= 2 else str(value.month)
