@@ -46,10 +46,11 @@ def _convene(u, bcsd, du, *, title, kind, days, hours, place, chair="bcsd.lanhda
     )
 
 
-def _agenda(meeting, by, items):
-    for title, article, party in items:
+def _agenda(meeting, by, items, requests=()):
+    for n, (title, article, party) in enumerate(items):
         services.agenda_item_add(by=by, meeting=meeting, title=title, presenter_party=party,
-                                 area=CoordinationArea.objects.get(article_number=article))
+                                 area=CoordinationArea.objects.get(article_number=article),
+                                 requests=requests if n == 0 else ())
 
 
 def _past_meeting(u, bcsd, du):
@@ -60,10 +61,7 @@ def _past_meeting(u, bcsd, du):
         ("Kết quả thực hiện nhiệm vụ chính trị 9 tháng đầu năm", 3, bcsd),
         ("Công tác chính trị, tư tưởng trong cán bộ, đảng viên", 4, du),
         ("Chế độ thông tin, báo cáo giữa hai bên", 8, bcsd),
-    ])
-    request = CoordinationRequest.objects.order_by("pk").first()
-    if request is not None:
-        meeting.agenda_items.get(order=1).requests.add(request)
+    ], requests=list(CoordinationRequest.objects.order_by("pk")[:1]))
     entries = [(i, AttendanceStatus.PRESENT, "", "") for i in meeting.invitations.all()]
     entries[-1] = (entries[-1][0], AttendanceStatus.ABSENT, "Đi công tác tại VKSND cấp cao tại Đà Nẵng", "")
     services.attendance_record(by=staff, meeting=meeting, entries=entries)

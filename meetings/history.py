@@ -1,7 +1,9 @@
 """The history tab: every change to a meeting or a notice and its parts, field by field, newest first."""
 
+import datetime
 from dataclasses import dataclass, field
 
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
@@ -40,10 +42,32 @@ class HistoryRow:
     reason: str
     changes: list = field(default_factory=list)
 
+    @property
+    def who_name(self):
+        if self.who is None:
+            return _("System")
+        return self.who.get_full_name() or self.who.get_username()
 
-def _display(record, name):
+
+def _m2m_display(value, user):
+    """Linked requests by title, only those the reader may see (the others are counted, not named)."""
+    from coordination.selectors import requests_visible
+
+    ids = [row.get("coordinationrequest") for row in value or []]
+    titles = list(requests_visible(user).filter(pk__in=ids).values_list("title", flat=True))
+    hidden = len(ids) - len(titles)
+    return "; ".join(titles + ([f"+{hidden}"] if hidden else [])) or "—"
+
+
+def _display(record, name, value=None, user=None):
     f = record.instance._meta.get_field(name)
+    if f.many_to_many:
+        return _m2m_display(value, user)
     value = getattr(record, name, None)
+    if isinstance(value, datetime.datetime):
+        return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
     if f.choices:
         return dict(f.flatchoices).get(value, value)
     if f.is_relation:
@@ -57,7 +81,7 @@ def _display(record, name):
     return "—" if value in (None, "") else value
 
 
-def _rows(model, records):
+def _rows(model, records, user):
     rows = []
     records = list(records.select_related("history_user").order_by("id", "history_date"))
     previous = {}
@@ -71,24 +95,36 @@ def _rows(model, records):
                 if change.field in HIDDEN_FIELDS:
                     continue
                 verbose = model._meta.get_field(change.field).verbose_name
-                changes.append((verbose, _display(before, change.field), _display(record, change.field)))
+                changes.append((verbose, _display(before, change.field, change.old, user),
+                                _display(record, change.field, change.new, user)))
         previous[key] = record
         reason = record.history_change_reason or ""
-        rows.append(HistoryRow(record.history_date, record.history_user, model._meta.verbose_name.capitalize(),
+        what = model._meta.verbose_name.capitalize()
+        if model in LABELLED:
+            what = f"{what}: {LABELLED[model](record)}"
+        rows.append(HistoryRow(record.history_date, record.history_user, what,
                                ACTIONS.get(record.history_type, record.history_type), REASONS.get(reason, reason),
                                changes))
     return rows
 
 
-def meeting_history_rows(meeting):
-    rows = _rows(Meeting, Meeting.history.filter(id=meeting.pk))
+LABELLED = {
+    Invitation: lambda r: r.user.get_full_name() or r.user.get_username(),
+    AgendaItem: lambda r: f"{r.order}. {r.title}",
+    Conclusion: lambda r: f"{r.order}. {r.text[:60]}",
+    MinutesApproval: lambda r: r.party.short_name,
+}
+
+
+def meeting_history_rows(meeting, user):
+    rows = _rows(Meeting, Meeting.history.filter(id=meeting.pk), user)
     for model in (Invitation, AgendaItem, Conclusion, Minutes, MeetingDocument):
-        rows += _rows(model, model.history.filter(meeting_id=meeting.pk))
-    rows += _rows(MinutesApproval, MinutesApproval.history.filter(minutes__meeting_id=meeting.pk))
+        rows += _rows(model, model.history.filter(meeting_id=meeting.pk), user)
+    rows += _rows(MinutesApproval, MinutesApproval.history.filter(minutes__meeting_id=meeting.pk), user)
     return sorted(rows, key=lambda r: r.when, reverse=True)
 
 
-def notice_history_rows(notice):
-    rows = _rows(Notice, Notice.history.filter(id=notice.pk))
-    rows += _rows(NoticeDocument, NoticeDocument.history.filter(notice_id=notice.pk))
+def notice_history_rows(notice, user):
+    rows = _rows(Notice, Notice.history.filter(id=notice.pk), user)
+    rows += _rows(NoticeDocument, NoticeDocument.history.filter(notice_id=notice.pk), user)
     return sorted(rows, key=lambda r: r.when, reverse=True)

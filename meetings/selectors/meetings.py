@@ -30,6 +30,7 @@ def meeting_detail(user):
     return visible_meetings(user).prefetch_related(
         Prefetch("invitations", queryset=Invitation.objects.select_related("user", "party")),
         "agenda_items__area",
+        "agenda_items__requests",
         "agenda_items__presenter_party",
         "conclusions__area",
         "conclusions__owner_party",

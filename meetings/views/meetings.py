@@ -83,10 +83,14 @@ def meeting_detail(request, pk):
     conclusions = list(meeting.conclusions.all())
     for c in conclusions:
         c.can_create_request = permissions.can_create_followup(user, c)
-    requests_visible = _visible_request_ids(user, [c.request_id for c in conclusions if c.request_id])
+    agenda = list(meeting.agenda_items.all())
+    linked = [r.pk for item in agenda for r in item.requests.all()]
+    requests_visible = _visible_request_ids(user, [c.request_id for c in conclusions if c.request_id] + linked)
+    for item in agenda:  # only the linked requests this reader may see are named
+        item.visible_requests = [r for r in item.requests.all() if r.pk in requests_visible]
     return render(request, "meetings/meeting_detail.html", {
         "meeting": meeting, "minutes": minutes, "conclusions": conclusions,
-        "invitations": meeting.invitations.all(), "agenda": meeting.agenda_items.all(),
+        "invitations": meeting.invitations.all(), "agenda": agenda,
         "documents": meeting.document_links.select_related("document"),
         "approvals": list(minutes.approvals.all()) if minutes else [],
         "approvable_parties": Party.objects.filter(pk__in=approvable),
@@ -185,8 +189,9 @@ def meeting_history(request, pk):
     from ..history import meeting_history_rows
 
     meeting = get_meeting(request, pk)
-    return render(request, "meetings/history.html", {"object": meeting, "rows": meeting_history_rows(meeting),
-                                                     "back": meeting.get_absolute_url()})
+    rows = meeting_history_rows(meeting, request.user)
+    return render(request, "meetings/history.html",
+                  {"object": meeting, "rows": rows, "back": meeting.get_absolute_url()})
 
 
 def meeting_ics(request, pk):

@@ -141,8 +141,9 @@ def notice_history(request, pk):
     from ..history import notice_history_rows
 
     notice = get_notice(request, pk)
-    return render(request, "meetings/history.html", {"object": notice, "rows": notice_history_rows(notice),
-                                                     "back": notice.get_absolute_url()})
+    rows = notice_history_rows(notice, request.user)
+    return render(request, "meetings/history.html",
+                  {"object": notice, "rows": rows, "back": notice.get_absolute_url()})
 
 
 def notice_schedule(request):
