@@ -83,11 +83,18 @@ def amendment_submit(*, by, amendment):
         return audited_save(amendment, by=by, reason="submitted for approval")
 
 
+def _locked(amendment):
+    """The amendment row locked for this transaction, so two leaders deciding at once are serialised."""
+    return Amendment.objects.select_for_update().select_related("regulation").get(pk=amendment.pk)
+
+
 def amendment_return(*, by, amendment, party, comment):
     require(perms.can_decide_amendment(by, amendment, party))
     if not comment.strip():
         raise ValidationError(COMMENT_REQUIRED)
     with transaction.atomic():
+        amendment = _locked(amendment)
+        require(perms.can_decide_amendment(by, amendment, party))
         _decide(amendment, by=by, party=party, kind=DecisionKind.RETURN, comment=comment)
         amendment.return_to_draft()
         return audited_save(amendment, by=by, reason=f"returned for {party.abbreviation}: {comment}")
@@ -97,6 +104,8 @@ def amendment_approve(*, by, amendment, party, comment=""):
     """Records the approval of one body; the last one makes the new version (and applies it if due)."""
     require(perms.can_decide_amendment(by, amendment, party))
     with transaction.atomic():
+        amendment = _locked(amendment)
+        require(perms.can_decide_amendment(by, amendment, party))
         _decide(amendment, by=by, party=party, kind=DecisionKind.APPROVE, comment=comment)
         approved = set(amendment.decisions.filter(round=amendment.round, kind=DecisionKind.APPROVE)
                        .values_list("party_id", flat=True))

@@ -55,11 +55,17 @@ def regulation_submit_draft(*, by, regulation):
         return audited_save(regulation, by=by, reason="submitted for approval")
 
 
+def _locked(regulation):
+    return Regulation.objects.select_for_update().get(pk=regulation.pk)
+
+
 def regulation_return_adoption(*, by, regulation, party, comment):
     require(perms.can_decide_adoption(by, regulation, party))
     if not comment.strip():
         raise ValidationError(COMMENT_REQUIRED)
     with transaction.atomic():
+        regulation = _locked(regulation)
+        require(perms.can_decide_adoption(by, regulation, party))
         audited_save(Decision(regulation=regulation, round=regulation.adoption_round, party=party,
                               kind=DecisionKind.RETURN, comment=comment, by=by), by=by, reason="return")
         regulation.return_to_draft()
@@ -70,6 +76,8 @@ def regulation_approve_adoption(*, by, regulation, party, comment=""):
     """One body's approval; with the last one the draft comes into force and its predecessor is superseded."""
     require(perms.can_decide_adoption(by, regulation, party))
     with transaction.atomic():
+        regulation = _locked(regulation)
+        require(perms.can_decide_adoption(by, regulation, party))
         audited_save(Decision(regulation=regulation, round=regulation.adoption_round, party=party,
                               kind=DecisionKind.APPROVE, comment=comment, by=by), by=by, reason="approve")
         approved = set(regulation.adoption_decisions.filter(round=regulation.adoption_round, kind=DecisionKind.APPROVE)
