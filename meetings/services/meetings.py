@@ -109,6 +109,11 @@ def _bump(meeting, *, by, reason):
 
 def agenda_item_add(*, by, meeting, title, area, presenter_party=None, notes="", requests=()) -> AgendaItem:
     require(permissions.can_change_meeting(by, meeting))
+    if requests:  # only requests the organiser may see can be linked
+        from coordination.selectors import requests_visible
+
+        ids = {r.pk for r in requests}
+        require(requests_visible(by).filter(pk__in=ids).count() == len(ids))
     with transaction.atomic():
         last = meeting.agenda_items.order_by("-order").values_list("order", flat=True).first() or 0
         item = save(
@@ -116,7 +121,7 @@ def agenda_item_add(*, by, meeting, title, area, presenter_party=None, notes="",
                        notes=notes),
             by=by, reason="agenda_add",
         )
-        if requests and hasattr(item, "requests"):
+        if requests:
             item.requests.set(requests)
         _bump(meeting, by=by, reason="agenda_add")
     return item

@@ -171,3 +171,27 @@ def test_meeting_in_the_past_can_be_recorded(client_for, bcsd_staff, bcsd_leader
                                        chair=bcsd_leader, starts_at=start, ends_at=start + datetime.timedelta(hours=1),
                                        place="P", invitees=[(bcsd_leader, bcsd)])
     assert client_for(bcsd_staff).get(reverse("meetings:attendance", args=[meeting.pk])).status_code == 200
+
+
+def test_agenda_names_only_the_requests_the_reader_may_see(client_for, meeting, bcsd_staff, du_staff, area, bcsd, du):
+    from coordination.services import request_create
+
+    draft = request_create(by=bcsd_staff, requesting_party=bcsd, requested_party=du, area=area,
+                           title="Dự thảo nội bộ chưa gửi", content="...")
+    services.agenda_item_add(by=bcsd_staff, meeting=meeting, title="Điểm 1", area=area, requests=[draft])
+    assert "Dự thảo nội bộ chưa gửi" in client_for(bcsd_staff).get(meeting.get_absolute_url()).content.decode()
+    html = client_for(du_staff).get(meeting.get_absolute_url()).content.decode()
+    assert "Dự thảo nội bộ chưa gửi" not in html
+    history = client_for(du_staff).get(reverse("meetings:meeting_history", args=[meeting.pk])).content.decode()
+    assert "Dự thảo nội bộ chưa gửi" not in history
+
+
+def test_an_invisible_request_cannot_be_linked_to_the_agenda(meeting, bcsd_staff, du_staff, area, bcsd, du):
+    from django.core.exceptions import PermissionDenied
+
+    from coordination.services import request_create
+
+    other = request_create(by=du_staff, requesting_party=du, requested_party=bcsd, area=area, title="Của ĐU",
+                           content="...")
+    with pytest.raises(PermissionDenied):
+        services.agenda_item_add(by=bcsd_staff, meeting=meeting, title="Điểm 1", area=area, requests=[other])
