@@ -43,6 +43,7 @@ from .selectors_requests import (  # noqa: E402, F401
     documents_visible,
     inbox,
     notifications_for,
+    officer_candidates,
     request_list,
     requests_visible,
 )

@@ -10,6 +10,7 @@ from .models import (
     CoordinationRequest,
     Document,
     DocumentDownload,
+    Membership,
     Notification,
     Opinion,
     RequestState,
@@ -141,3 +142,13 @@ def documents_visible(user):
 
 def document_downloads(*, document):
     return DocumentDownload.objects.filter(version__document=document).select_related("user", "version")
+
+
+def officer_candidates(*, party_ids):
+    """Staff and leaders in force of these bodies: the people a body may assign as officers."""
+    from django.contrib.auth import get_user_model
+
+    members = Membership.objects.active().filter(party_id__in=party_ids, role__in=(Role.STAFF, Role.LEADER))
+    return get_user_model().objects.filter(is_active=True, pk__in=members.values("user_id")).order_by(
+        "last_name", "first_name", "username"
+    )

@@ -4,7 +4,6 @@ Thin: a form, a selector (404 when not visible), one service, then render or red
 """
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
@@ -63,14 +62,11 @@ def request_list(request):
 
 
 def _form_kwargs(request, party=None):
-    parties = Party.objects.filter(pk__in=permissions.member_party_ids(request.user, Role.STAFF, Role.LEADER))
-    party = party or (parties.first() if parties.count() == 1 else None)
-    working = (Role.STAFF, Role.LEADER)
-    officers = selectors.party_members(party, *working) if party else get_user_model().objects.none()
-    if party is None and request.method == "POST":
-        chosen = parties.filter(pk=request.POST.get("requesting_party")).first()
-        officers = selectors.party_members(chosen, *working) if chosen else officers
-    return {"parties": parties, "officers_qs": officers}
+    """The bodies the user may request for, and the officers they may name (of those bodies; the service
+    checks that the officers belong to the body finally chosen)."""
+    party_ids = [party.pk] if party else permissions.member_party_ids(request.user, Role.STAFF, Role.LEADER)
+    parties = Party.objects.filter(pk__in=party_ids)
+    return {"parties": parties, "officers_qs": selectors.officer_candidates(party_ids=party_ids)}
 
 
 def request_create(request):

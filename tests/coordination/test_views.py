@@ -216,3 +216,19 @@ def test_history_names_the_officers_assigned(client_for, make_request, people):
     html = client_for(people["b_staff"]).get(reverse("coordination:request_history", args=[req.pk])).content.decode()
     assert "Cán bộ được cử của bên được đề nghị".lower() in html.lower()
     assert people["b_staff"].get_full_name() in html
+
+
+def test_member_of_both_bodies_chooses_the_requesting_body_and_its_officers(client_for, make_member, bcsd, du,
+                                                                            area, bcsd_staff):
+    from coordination.models import Role
+
+    both = make_member("hai.ben", (bcsd, Role.STAFF), (du, Role.LEADER))
+    data = {"requesting_party": du.pk, "requested_party": bcsd.pk, "area": area.pk, "kind": "opinion",
+            "title": "Xin ý kiến", "content": "x", "exchange_form": "direct", "urgency": 0, "confidentiality": 0}
+    client = client_for(both)
+    wrong = client.post(reverse("coordination:request_create"), {**data, "requesting_officers": [bcsd_staff.pk]})
+    assert wrong.status_code == 200 and "phải là thành viên" in wrong.content.decode()
+    assert client.post(reverse("coordination:request_create"),
+                       {**data, "requesting_officers": [both.pk]}).status_code == 302
+    req = CoordinationRequest.objects.get()
+    assert req.requesting_party == du and list(req.requesting_officers.all()) == [both]
