@@ -40,6 +40,8 @@ def meeting_list(request):
 
 def _meeting_form(request, data=None, initial=None):
     parties = Party.objects.filter(pk__in=member_party_ids(request.user, *permissions.ORGANISERS))
+    if initial is None and len(parties) == 1:  # the only body the user can convene for
+        initial = {"convening_party": parties[0].pk}
     return MeetingForm(data, initial=initial, parties=parties, memberships=list(selectors.meeting_invitees_choices()))
 
 

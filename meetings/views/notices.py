@@ -49,6 +49,9 @@ def _periods_for(user):
 
 def _notice_form(request, data=None, initial=None):
     parties = Party.objects.filter(pk__in=member_party_ids(request.user, *permissions.ORGANISERS))
+    if len(parties) == 1:
+        other = Party.objects.exclude(pk=parties[0].pk).first()
+        initial = {"sender_party": parties[0].pk, "recipient_party": other and other.pk, **(initial or {})}
     return NoticeForm(data, initial=initial, parties=parties, periods=_periods_for(request.user))
 
 
