@@ -2,6 +2,7 @@
 through amendments approved by both bodies. Drafts may be edited; amendments follow their workflow pages."""
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Amendment, AmendmentChange, Article, Chapter, Decision, DocxImport, Regulation, RegulationVersion
@@ -43,14 +44,31 @@ class ChapterAdmin(DraftOnlyMixin, SimpleHistoryAdmin):
     list_filter = ["regulation"]
 
 
+def _draft_filter(prefix=""):
+    return {f"{prefix}status": Regulation.Status.DRAFT, f"{prefix}awaiting_adoption": False}
+
+
 @admin.register(Article)
 class ArticleAdmin(DraftOnlyMixin, SimpleHistoryAdmin):
+    """Articles can be added to or removed from a draft here; text in force changes only by amendment."""
+
     list_display = ["__str__", "chapter", "regulation", "area", "repealed"]
     list_filter = ["regulation"]
     search_fields = ["title", "search_text"]
 
-    def has_add_permission(self, request):
-        return False
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "regulation":
+            kwargs["queryset"] = Regulation.objects.filter(**_draft_filter())
+        elif db_field.name == "chapter":
+            kwargs["queryset"] = Chapter.objects.filter(**_draft_filter("regulation__")).select_related("regulation")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if obj.chapter.regulation_id != obj.regulation_id or not _editable(obj.chapter.regulation):
+            raise PermissionDenied
+        obj.refresh_search_text()
+        obj._change_reason = "edited in the administration pages"
+        super().save_model(request, obj, form, change)
 
 
 class ChangeInline(admin.StackedInline):

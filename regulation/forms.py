@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coordination.models import Party
 
-from .models import Amendment, ChangeKind
+from .models import Amendment, ChangeKind, Regulation
 from .text import split_article_key
 
 
@@ -104,4 +104,21 @@ class ImportForm(forms.Form):
 class DraftArticleForm(forms.Form):
     title = forms.CharField(label=_("Title of the article"), max_length=300)
     body = forms.CharField(label=_("Text"), required=False, widget=forms.Textarea(attrs={"rows": 14}),
+                           help_text=_('Clauses on lines "1. …", points on lines "a) …".'))
+
+
+class DraftRegulationForm(forms.ModelForm):
+    class Meta:
+        model = Regulation
+        fields = ["title", "number_symbol", "legal_bases"]
+        widgets = {"legal_bases": forms.Textarea(attrs={"rows": 5})}
+        help_texts = {"legal_bases": _('One legal basis per line, without "Căn cứ" (it is added when shown).')}
+
+
+class DraftNewArticleForm(forms.Form):
+    chapter_number = forms.IntegerField(label=_("Chapter (number)"), min_value=1)
+    article_key = forms.CharField(label=_("Article"), max_length=8,
+                                  help_text=_("The number of the article, e.g. 5; a new article: 8a or 11."))
+    title = forms.CharField(label=_("Title of the article"), max_length=300)
+    body = forms.CharField(label=_("Text"), required=False, widget=forms.Textarea(attrs={"rows": 10}),
                            help_text=_('Clauses on lines "1. …", points on lines "a) …".'))

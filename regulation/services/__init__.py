@@ -12,7 +12,10 @@ from .amendments import (  # noqa: F401
 )
 from .importer import regulation_import_docx  # noqa: F401
 from .terms import (  # noqa: F401
+    draft_article_add,
+    draft_article_remove,
     draft_article_update,
+    draft_update,
     regulation_approve_adoption,
     regulation_renew,
     regulation_return_adoption,

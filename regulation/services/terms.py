@@ -7,9 +7,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coordination.models import CoordinationArea
+
 from .. import permissions as perms
-from ..models import Decision, DecisionKind, Regulation, RegulationVersion
+from ..models import Article, Decision, DecisionKind, Regulation, RegulationVersion
 from ..selectors import regulation_text, version_on
+from ..text import split_article_key
 from .common import audited_save, require, save_article, sync_rows
 
 COMMENT_REQUIRED = _("Say why you return the draft, so that the admins can rework it.")
@@ -37,6 +40,38 @@ def regulation_renew(*, by, regulation):
         draft.issuing_parties.set(regulation.issuing_parties.all())
         sync_rows(draft, content, by=by, reason="copied from the previous term")
         return draft
+
+
+def draft_update(*, by, regulation, title, number_symbol, legal_bases):
+    require(perms.can_edit_draft(by, regulation))
+    with transaction.atomic():
+        regulation.title, regulation.number_symbol = title.strip(), number_symbol.strip()
+        regulation.legal_bases = "\n".join(line.strip() for line in legal_bases.splitlines() if line.strip())
+        return audited_save(regulation, by=by, reason="draft edited")
+
+
+def draft_article_add(*, by, regulation, chapter_number, article_key, title, body):
+    """Adds an article to a draft; refused with a message when the chapter is missing or the number taken."""
+    require(perms.can_edit_draft(by, regulation))
+    parts = split_article_key(article_key)
+    chapter = regulation.chapters.filter(number=chapter_number).first()
+    if parts is None or chapter is None:
+        raise ValidationError(_("Give an existing chapter and an article number such as 11 or 8a."))
+    if regulation.articles.filter(number=parts[0], suffix=parts[1]).exists():
+        raise ValidationError(_("Article %(key)s already exists.") % {"key": article_key})
+    areas = {a.article_number: a for a in CoordinationArea.objects.all()}
+    with transaction.atomic():
+        article = Article(regulation=regulation, chapter=chapter, number=parts[0], suffix=parts[1], title=title.strip(),
+                          body=body.strip(), area=None if parts[1] else areas.get(parts[0]))
+        return save_article(article, by=by, reason="draft: article added")
+
+
+def draft_article_remove(*, by, article):
+    require(perms.can_edit_draft(by, article.regulation))
+    with transaction.atomic():
+        article._history_user = by
+        article._change_reason = "draft: article removed"
+        article.delete()
 
 
 def draft_article_update(*, by, article, title, body):

@@ -12,7 +12,7 @@ from coordination.security import get_visible_or_404
 
 from .. import permissions as perms
 from .. import services
-from ..forms import DecisionForm, DraftArticleForm, ImportForm
+from ..forms import DecisionForm, DraftArticleForm, DraftNewArticleForm, DraftRegulationForm, ImportForm
 from ..models import DocxImport
 from ..selectors import visible_regulations
 from .common import regulation_or_404, report
@@ -71,6 +71,45 @@ def draft_article_edit(request, pk, key):
         return redirect(reverse("regulation:detail", args=[regulation.pk]) + f"#{article.anchor}")
     return render(request, "regulation/draft_article_form.html",
                   {"form": form, "regulation": regulation, "article": article})
+
+
+def draft_article_add(request, pk):
+    regulation = regulation_or_404(request, pk)
+    if not perms.can_edit_draft(request.user, regulation):
+        raise PermissionDenied
+    form = DraftNewArticleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            article = services.draft_article_add(by=request.user, regulation=regulation, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The article was added to the draft."))
+            return redirect(reverse("regulation:detail", args=[regulation.pk]) + f"#{article.anchor}")
+    return render(request, "regulation/draft_form.html", {"form": form, "regulation": regulation, "adding": True})
+
+
+@require_POST
+def draft_article_remove(request, pk, key):
+    regulation = regulation_or_404(request, pk)
+    article = next((a for a in regulation.articles.select_related("regulation") if a.key == key), None)
+    if article is None:
+        raise Http404
+    services.draft_article_remove(by=request.user, article=article)
+    messages.success(request, _("The article was removed from the draft."))
+    return redirect("regulation:detail", regulation.pk)
+
+
+def draft_edit(request, pk):
+    regulation = regulation_or_404(request, pk)
+    if not perms.can_edit_draft(request.user, regulation):
+        raise PermissionDenied
+    form = DraftRegulationForm(request.POST or None, instance=regulation)
+    if request.method == "POST" and form.is_valid():
+        services.draft_update(by=request.user, regulation=regulation, **form.cleaned_data)
+        messages.success(request, _("The draft was saved."))
+        return redirect("regulation:detail", regulation.pk)
+    return render(request, "regulation/draft_form.html", {"form": form, "regulation": regulation})
 
 
 @require_POST

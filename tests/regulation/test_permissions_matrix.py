@@ -72,6 +72,16 @@ ACTIONS = {
     "edit an article of a draft": lambda c, w: c.post(
         reverse("regulation:draft_article_edit", args=[w["draft_regulation"].pk, "9"]),
         {"title": "Trách nhiệm thi hành", "body": "1. Mới."}),
+    "add an article to a draft": lambda c, w: c.post(
+        reverse("regulation:draft_article_add", args=[w["draft_regulation"].pk]),
+        {"chapter_number": 2, "article_key": "8a", "title": "Điều mới", "body": "1. Nội dung."}),
+    "remove an article from a draft": lambda c, w: c.post(
+        reverse("regulation:draft_article_remove", args=[w["draft_regulation"].pk, "10"])),
+    "remove an article in force": lambda c, w: c.post(
+        reverse("regulation:draft_article_remove", args=[w["regulation"].pk, "10"])),
+    "edit a draft's title and legal bases": lambda c, w: c.post(
+        reverse("regulation:draft_edit", args=[w["draft_regulation"].pk]),
+        {"title": "Quy chế mới", "number_symbol": "", "legal_bases": "Điều lệ Đảng;"}),
     "edit an article in force as a draft": lambda c, w: c.get(
         reverse("regulation:draft_article_edit", args=[w["regulation"].pk, "9"])),
     "send a draft regulation for approval": lambda c, w: c.post(
@@ -123,6 +133,13 @@ MATRIX = [
     ("edit an article of a draft", "reg_admin", REDIRECT), ("edit an article of a draft", "bcsd_leader", FORBIDDEN),
     ("edit an article of a draft", "bcsd_staff", NOT_FOUND),
     ("edit an article in force as a draft", "reg_admin", FORBIDDEN),
+    ("add an article to a draft", "reg_admin", REDIRECT), ("add an article to a draft", "du_leader", FORBIDDEN),
+    ("add an article to a draft", "du_staff", NOT_FOUND),
+    ("remove an article from a draft", "reg_admin", REDIRECT),
+    ("remove an article from a draft", "bcsd_leader", FORBIDDEN),
+    ("remove an article in force", "reg_admin", FORBIDDEN),
+    ("edit a draft's title and legal bases", "reg_admin", REDIRECT),
+    ("edit a draft's title and legal bases", "bcsd_leader", FORBIDDEN),
     ("send a draft regulation for approval", "reg_admin", REDIRECT),
     ("send a draft regulation for approval", "du_leader", FORBIDDEN),
     ("approve a draft regulation for BCSĐ", "bcsd_leader", REDIRECT),

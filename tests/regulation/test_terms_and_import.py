@@ -126,3 +126,24 @@ def test_renewal_can_be_returned_and_in_force_text_cannot_be_edited_as_a_draft(
     services.regulation_return_adoption(by=du_leader, regulation=draft, party=du, comment="Bổ sung Điều 9.")
     draft.refresh_from_db()
     assert not draft.awaiting_adoption and draft.is_draft
+
+
+def test_admin_edits_a_draft_adds_and_removes_articles(regulation, reg_admin, bcsd_leader):
+    draft = services.regulation_renew(by=reg_admin, regulation=regulation)
+    services.draft_update(by=reg_admin, regulation=draft, title=draft.title, number_symbol="01-QC/BCSĐ-ĐU",
+                          legal_bases="Điều lệ Đảng;\n\n  Chương trình công tác toàn khóa 2025 - 2030.  ")
+    draft.refresh_from_db()
+    assert draft.legal_basis_lines() == ["Điều lệ Đảng;", "Chương trình công tác toàn khóa 2025 - 2030."]
+    article = services.draft_article_add(by=reg_admin, regulation=draft, chapter_number=2, article_key="8a",
+                                         title="Ứng dụng công nghệ thông tin", body="1. Nội dung.")
+    assert article.area is None and "ung dung cong nghe" in article.search_text
+    with pytest.raises(ValidationError):
+        services.draft_article_add(by=reg_admin, regulation=draft, chapter_number=2, article_key="8", title="x",
+                                   body="")
+    with pytest.raises(PermissionDenied):
+        services.draft_article_add(by=bcsd_leader, regulation=draft, chapter_number=2, article_key="8b", title="x",
+                                   body="")
+    services.draft_article_remove(by=reg_admin, article=draft.articles.get(number=10))
+    assert draft.articles.count() == 10  # 10 copied + 8a − 10
+    with pytest.raises(PermissionDenied):
+        services.draft_article_remove(by=reg_admin, article=regulation.articles.get(number=10))
