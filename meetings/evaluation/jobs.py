@@ -61,3 +61,31 @@ def latest_runs(task_names):
         .values("task").annotate(last=Max("started_at")).values_list("task", "last")
     )
     return runs, failures
+
+
+def _describe():
+    from django.utils.translation import gettext_lazy as _
+
+    return {
+        "sync-membership-groups": (_("Every day at 00:05"), _("Ended memberships lose their access groups.")),
+        "bring-amendments-into-force": (_("Every day at 00:15"),
+                                        _("Approved amendments take effect on their effective date.")),
+        "open-annual-evaluations": (_("Every day at 00:30"),
+                                    _("Opens the year's evaluation on its opening day, or later if that run was "
+                                      "missed.")),
+        "refresh-evaluation-statistics": (_("Every day at 01:00"),
+                                          _("Computes a new snapshot of the figures of open evaluations.")),
+        "send-daily-digests": (_("Monday to Friday at 07:00"),
+                               _("One email per person: requests due within a few working days and overdue.")),
+        "remind-minutes-awaiting-approval": (_("Monday to Friday at 07:30"),
+                                             _("Reminds leaders of minutes awaiting their body's approval.")),
+        "remind-reports-due": (_("Monday to Friday at 07:45"),
+                               _("Reminds a body of a periodic report due and not yet sent.")),
+        "remind-evaluation-parts": (_("Every Monday at 08:00"),
+                                    _("Reminds the bodies that have not done their part of the evaluation.")),
+    }
+
+
+def describe(name, schedule):
+    """(when, what) of a beat entry, in the user's language; the raw schedule when it is not described."""
+    return _describe().get(name, (str(schedule), ""))

@@ -52,7 +52,9 @@ def report_context(evaluation):
         "evaluation": evaluation,
         "parts": parts,
         "bodies": [p.party.name_vi.upper() for p in parts],
-        "number_symbol": evaluation.number_symbol or "Số    -BC/" + "-".join(p.party.abbreviation for p in parts),
+        # A draft leaves the number blank (filled in when issued): "Số      -BC/BCSĐ-ĐU".
+        "number_symbol": evaluation.number_symbol or "Số" + "\u00a0" * 6 + "-BC/" + "-".join(
+            p.party.abbreviation for p in parts),
         "date_line": date_line(evaluation),
         "title": _("REPORT"),
         "subtitle": _("Evaluation of the implementation of the working coordination regulation in %(year)s") % {

@@ -6,7 +6,7 @@ from guardian.shortcuts import get_objects_for_user
 
 from coordination.models import CoordinationArea, Party
 
-from .jobs import latest_runs
+from .jobs import describe, latest_runs
 from .models import AnnualEvaluation, AreaAssessment, BodyPart, FollowUpAction, StatisticsSnapshot
 
 
@@ -61,11 +61,12 @@ def job_overview():
     schedule = getattr(settings, "CELERY_BEAT_SCHEDULE", {})
     names = [entry["task"] for entry in schedule.values()]
     runs, failures = latest_runs(names)
-    return [
-        {"name": key, "task": entry["task"], "schedule": entry["schedule"], "last": runs.get(entry["task"]),
-         "last_failure": failures.get(entry["task"])}
-        for key, entry in schedule.items()
-    ]
+    jobs = []
+    for key, entry in schedule.items():
+        when, what = describe(key, entry["schedule"])
+        jobs.append({"name": key, "task": entry["task"], "when": when, "what": what, "last": runs.get(entry["task"]),
+                     "last_failure": failures.get(entry["task"])})
+    return jobs
 
 
 def recent_runs(limit=50):

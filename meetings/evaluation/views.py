@@ -71,6 +71,7 @@ def evaluation_detail(request, pk):
         "actions": actions,
         "can_edit_conclusion": permissions.can_edit_conclusion(user, evaluation),
         "can_submit": permissions.can_submit_for_approval(user, evaluation),
+        "ready_for_approval": all(p.submitted_at for p in parts) and bool(evaluation.conclusion.strip()),
         "can_return": permissions.can_return(user, evaluation),
         "can_recompute": permissions.can_recompute_statistics(user, evaluation),
         "return_form": ReturnForm(),
