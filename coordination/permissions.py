@@ -162,6 +162,14 @@ def can_attach_document(user, request):
     return attach_side(user, request) is not None
 
 
+def can_set_officers(user, request, side):
+    """A body changes its own officers while the request is open: A from its creation, B once it
+    has acknowledged the request."""
+    if not (request.is_open and can_view_request(user, request) and on_side(user, request, side)):
+        return False
+    return side == REQUESTING or request.acknowledged_at is not None
+
+
 def can_view_dashboard(user):
     return is_member_of_any(user, Role.LEADER)
 

@@ -20,10 +20,10 @@ from .permissions import (
     can_create_request,
     can_edit_request,
     can_give_opinion,
+    can_set_officers,
     can_view_document,
     is_active_member,
     may_act,
-    on_side,
 )
 from .selectors import party_members
 from .services_documents import refuse_top_secret as refuse_if_top_secret
@@ -307,11 +307,7 @@ STEP_SERVICES = {
 def request_set_officers(*, by, request, side, officers):
     """Change the officers a body assigns (kept in the history, many-to-many included)."""
     party = request.side_party(side)
-    allowed = request.is_open and on_side(by, request, side) and (
-        side == REQUESTING or request.state not in (RequestState.DRAFT, RequestState.AWAITING_APPROVAL,
-                                                    RequestState.SENT)
-    )
-    if not allowed:
+    if not can_set_officers(by, request, side):
         raise PermissionDenied
     _check_officers(party, officers)
     with transaction.atomic():

@@ -131,10 +131,7 @@ def _detail_context(request, req):
         "can_comment": permissions.can_comment(user, req),
         "can_give_opinion": permissions.can_give_opinion(user, req),
         "can_attach": permissions.can_attach_document(user, req),
-        "can_set_requesting_officers": req.is_open and req.state != RequestState.DRAFT
-        and permissions.on_side(user, req, REQUESTING),
-        "can_set_requested_officers": req.is_open and req.acknowledged_at is not None
-        and permissions.on_side(user, req, REQUESTED),
+        "officer_forms": _officer_forms(user, req),
         "ack_form": AcknowledgeForm(
             officers_qs=selectors.party_members(req.requested_party, Role.STAFF, Role.LEADER),
             leaders_qs=selectors.party_members(req.requested_party, Role.LEADER),
@@ -150,6 +147,18 @@ def _detail_context(request, req):
         "requested_officers": req.requested_officers.all(),
         "tab": "detail",
     }
+
+
+def _officer_forms(user, req):
+    """One form per side whose officers the user may change now: {side: form}."""
+    forms = {}
+    for side, officers in ((REQUESTING, req.requesting_officers), (REQUESTED, req.requested_officers)):
+        if permissions.can_set_officers(user, req, side):
+            forms[side] = OfficersForm(
+                initial={"officers": list(officers.all())}, prefix=side,
+                officers_qs=selectors.party_members(req.side_party(side), Role.STAFF, Role.LEADER),
+            )
+    return forms
 
 
 def request_detail(request, pk):
@@ -218,8 +227,8 @@ def request_response(request, pk):
 @require_POST
 def request_officers(request, pk, side):
     req = get_request_or_404(request, pk)
-    _require(request, side in (REQUESTING, REQUESTED))
-    form = OfficersForm(request.POST, officers_qs=selectors.party_members(req.side_party(side), Role.STAFF,
+    _require(request, side in (REQUESTING, REQUESTED) and permissions.can_set_officers(request.user, req, side))
+    form = OfficersForm(request.POST, prefix=side, officers_qs=selectors.party_members(req.side_party(side), Role.STAFF,
                                                                           Role.LEADER))
     if form.is_valid():
         try:

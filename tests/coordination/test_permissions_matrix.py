@@ -121,6 +121,10 @@ OTHER_ROWS = [
     ("comment", S.DRAFT, "A staff", 302), ("comment", S.DRAFT, "B staff", 404), ("comment", S.SENT, "B staff", 302),
     ("comment", S.SENT, "A leader", 302), ("comment", S.SENT, "admin", 404), ("comment", S.CLOSED, "A staff", 403),
     ("opinion", S.ACKNOWLEDGED, "B leader", 403), ("opinion", S.ACKNOWLEDGED, "A leader", 403),
+    ("officers-requesting", S.SENT, "A staff", 302), ("officers-requesting", S.SENT, "B leader", 403),
+    ("officers-requested", S.SENT, "B staff", 403), ("officers-requested", S.ACKNOWLEDGED, "B leader", 302),
+    ("officers-requested", S.ACKNOWLEDGED, "A leader", 403), ("officers-requesting", S.CLOSED, "A staff", 403),
+    ("officers-requesting", S.DRAFT, "B staff", 404),
 ]
 
 
@@ -134,6 +138,9 @@ def test_other_actions_matrix(client_for, cast, request_in, what, state, person,
         response = client.get(reverse("coordination:request_attach", args=[req.pk]))
     elif what == "comment":
         response = client.post(reverse("coordination:comment_add", args=[req.pk]), {"body": "Trao đổi"})
+    elif what.startswith("officers-"):
+        side = what.split("-")[1]
+        response = client.post(reverse("coordination:request_officers", args=[req.pk, side]), {f"{side}-officers": []})
     else:  # opinions only on requests for opinion: a coordination request refuses them
         response = client.post(reverse("coordination:opinion_give", args=[req.pk]), {"content": "Đồng ý"})
     assert response.status_code == code
