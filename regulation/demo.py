@@ -68,7 +68,7 @@ def _earlier(regulation, users):
                                   article_key="8", clause_number=3, body=EARLIER_CLAUSE)
     services.amendment_submit(by=users["quantri"], amendment=amendment)
     services.amendment_approve(by=users["bcsd.lanhdao"], amendment=amendment, party=bcsd)
-    services.amendment_approve(by=users["du.lanhdao"], amendment=amendment, party=du)
+    amendment = services.amendment_approve(by=users["du.lanhdao"], amendment=amendment, party=du)
     _backdate(amendment, datetime.date(2022, 12, 20), datetime.date(2023, 1, 1))
 
 

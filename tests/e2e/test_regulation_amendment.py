@@ -35,6 +35,9 @@ def test_amendment_agreed_by_both_bodies_changes_the_text(page, login, live_serv
     page.fill("#id_body", NEW_CLAUSE)
     page.get_by_role("button", name="Thêm", exact=True).click()
     assert "qua hệ thống phần mềm" in " ".join(page.locator(".reg-diff-text ins").all_inner_texts())
+    page.get_by_role("link", name="Văn bản hợp nhất").click()
+    assert "qua hệ thống phần mềm" in page.locator("#dieu-8-khoan-3").inner_text()
+    page.go_back()
     page.get_by_role("button", name="Trình phê duyệt").click()
     assert "Chờ phê duyệt" in page.locator(".reg-facts").inner_text()
     amendment_url = page.url
@@ -63,6 +66,8 @@ def test_amendment_agreed_by_both_bodies_changes_the_text(page, login, live_serv
     page.get_by_role("link", name="Xem phiên bản 1").click()
     old_clause = page.locator("#dieu-8-khoan-3").inner_text()
     assert OLD in old_clause and "phần mềm" not in old_clause
+    page.goto(f"{base}/quy-che/{regulation.pk}/sua-doi/")
+    assert page.get_by_role("link", name="Sửa đổi khoản 3 Điều 8 về chế độ thông tin").count() == 1
     page.goto(f"{base}/quy-che/{regulation.pk}/so-sanh/?tu=1&den=2")
     sections = page.locator(".reg-diff")
     assert sections.count() == 1

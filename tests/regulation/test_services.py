@@ -171,3 +171,19 @@ def test_history_records_user_and_reason(draft_amendment, reg_admin):
     record = draft_amendment.history.first()
     assert record.history_user == reg_admin
     assert record.history_change_reason == "change added"
+
+
+def test_demo_loader_makes_one_amendment_in_force_and_one_awaiting_du_and_is_idempotent(regulation, make_member,
+                                                                                        bcsd, du):
+    from coordination.models import Role
+    from regulation.demo import load_regulation_demo
+
+    make_member("quantri", (bcsd, Role.ADMIN), (du, Role.ADMIN))
+    make_member("bcsd.lanhdao", (bcsd, Role.LEADER))
+    make_member("du.lanhdao", (du, Role.LEADER))
+    load_regulation_demo()
+    load_regulation_demo()
+    assert sorted(regulation.amendments.values_list("status", flat=True)) == ["in_force", "pending"]
+    assert [str(v.valid_from) for v in regulation.versions.order_by("number")] == ["2021-08-29", "2023-01-01"]
+    pending = regulation.amendments.get(status="pending")
+    assert [(d.party.code, d.by.username) for d in pending.decisions.all()] == [("BCSD", "bcsd.lanhdao")]
