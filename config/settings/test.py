@@ -21,10 +21,11 @@ if CELERY_BROKER_URL.startswith("filesystem"):
         "data_folder_in": str(CELERY_BROKER_DIR / "queue"),
         "data_folder_out": str(CELERY_BROKER_DIR / "queue"),
         "processed_folder": str(CELERY_BROKER_DIR / "processed"),
+        "control_folder": str(CELERY_BROKER_DIR / "control"),
         "store_processed": False,
     }
     CELERY_RESULT_BACKEND = f"file://{CELERY_BROKER_DIR}/results"
-    for sub in ("queue", "processed", "results"):
+    for sub in ("queue", "processed", "results", "control"):
         (CELERY_BROKER_DIR / sub).mkdir(parents=True, exist_ok=True)
 AXES_ENABLED = True
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="qc-static-"))
