@@ -3,6 +3,7 @@
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from coordination.models import Party
 
@@ -45,7 +46,7 @@ class AmendmentForm(forms.ModelForm):
 
 
 class ChangeForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Change"), choices=ChangeKind.choices)
+    kind = forms.ChoiceField(label=pgettext_lazy("amendment", "Change"), choices=ChangeKind.choices)
     article_key = forms.CharField(label=_("Article"), max_length=8,
                                   help_text=_("The number of the article, e.g. 5; a new article: 8a or 11."))
     clause_number = forms.IntegerField(label=_("Clause"), min_value=1, required=False,
@@ -103,7 +104,8 @@ class ImportForm(forms.Form):
 
 class DraftArticleForm(forms.Form):
     title = forms.CharField(label=_("Title of the article"), max_length=300)
-    body = forms.CharField(label=_("Text"), required=False, widget=forms.Textarea(attrs={"rows": 14}),
+    body = forms.CharField(label=pgettext_lazy("article", "Text"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 14}),
                            help_text=_('Clauses on lines "1. …", points on lines "a) …".'))
 
 
@@ -120,5 +122,6 @@ class DraftNewArticleForm(forms.Form):
     article_key = forms.CharField(label=_("Article"), max_length=8,
                                   help_text=_("The number of the article, e.g. 5; a new article: 8a or 11."))
     title = forms.CharField(label=_("Title of the article"), max_length=300)
-    body = forms.CharField(label=_("Text"), required=False, widget=forms.Textarea(attrs={"rows": 10}),
+    body = forms.CharField(label=pgettext_lazy("article", "Text"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 10}),
                            help_text=_('Clauses on lines "1. …", points on lines "a) …".'))

@@ -157,3 +157,11 @@ def test_daily_task_brings_due_amendments_into_force(regulation, pending_amendme
     pending_amendment.save()
     approve_both(pending_amendment, bcsd_leader, du_leader, bcsd, du)
     assert bring_amendments_into_force.delay().get() == []
+
+
+def test_shared_words_keep_the_regulation_meaning_in_vietnamese(regulation, pending_amendment, reg_admin, client_for):
+    """Words other catalogues translate differently ("Changes" → "Thay đổi") use a context here."""
+    html = client_for(reg_admin).get(reverse("regulation:amendment", args=[pending_amendment.pk])).content.decode()
+    assert "Nội dung sửa đổi" in html and "Hình thức sửa đổi" not in html  # pending: no change form
+    html = client_for(reg_admin).get(reverse("regulation:versions", args=[regulation.pk])).content.decode()
+    assert "Thời gian có hiệu lực" in html
