@@ -195,3 +195,39 @@ def test_an_invisible_request_cannot_be_linked_to_the_agenda(meeting, bcsd_staff
                            content="...")
     with pytest.raises(PermissionDenied):
         services.agenda_item_add(by=bcsd_staff, meeting=meeting, title="Điểm 1", area=area, requests=[other])
+
+
+def test_article_page_provider_lists_meetings_of_that_area(meeting, bcsd_staff, du_staff, outsider, area):
+    from meetings.home import live_work_section
+
+    services.agenda_item_add(by=bcsd_staff, meeting=meeting, title="Thông tin", area=area)
+    assert [m.pk for m in live_work_section(du_staff, area.article_number)["meetings"]] == [meeting.pk]
+    assert live_work_section(du_staff, 3) is None
+    assert live_work_section(outsider, area.article_number) is None
+
+
+def test_meeting_detail_query_count_does_not_grow_with_parts(client_for, past_meeting, bcsd_staff, area, du,
+                                                              django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def add(n):
+        for i in range(n):
+            services.agenda_item_add(by=bcsd_staff, meeting=past_meeting, title=f"Mục {i}", area=area)
+            services.conclusion_add(by=bcsd_staff, meeting=past_meeting, text=f"Kết luận {i}", area=area,
+                                    owner_party=du, deadline=datetime.date(2026, 12, 31))
+
+    def count():
+        c = client_for(bcsd_staff)
+        with CaptureQueriesContext(connection) as ctx:
+            assert c.get(past_meeting.get_absolute_url()).status_code == 200
+        return len(ctx.captured_queries)
+
+    services.minutes_save(by=bcsd_staff, meeting=past_meeting, content="Diễn biến")
+    add(2)
+    count()  # the first request of the session also refreshes the member's groups
+    small = count()
+    add(6)
+    assert count() == small
+    with django_assert_max_num_queries(40):
+        client_for(bcsd_staff).get(past_meeting.get_absolute_url())
