@@ -70,6 +70,21 @@ MATRIX = [
     ("du_staff", "make_request", "closed", FORBIDDEN),
     ("reg_admin", "make_request", "closed", FORBIDDEN),
     ("bcsd_staff", "make_request", "awaiting", FORBIDDEN),
+    ("du_leader", "make_request", "closed", FORBIDDEN),
+    # further denied and allowed sides of the rows above
+    ("bcsd_leader", "assessment_save", "open", REDIRECT),
+    ("du_leader", "assessment_save", "open", FORBIDDEN),
+    ("reg_admin", "assessment_save", "open", FORBIDDEN),
+    ("du_staff", "assessment_send", "open", FORBIDDEN),
+    ("bcsd_staff", "assessment_send", "awaiting", FORBIDDEN),
+    ("bcsd_leader", "assessment_save", "closed", FORBIDDEN),
+    ("bcsd_leader", "assessment_reopen", "closed", FORBIDDEN),
+    ("du_staff", "submit", "closed", FORBIDDEN),
+    ("bcsd_leader", "approve", "closed", FORBIDDEN),
+    ("du_leader", "return", "open", FORBIDDEN),
+    ("reg_admin", "return", "awaiting", FORBIDDEN),
+    ("bcsd_leader", "recompute", "open", REDIRECT),
+    ("du_leader", "recompute", "closed", FORBIDDEN),
 ]
 # fmt: on
 
