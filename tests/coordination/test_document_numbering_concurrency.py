@@ -11,7 +11,7 @@ from coordination.models import Document
 
 from .conftest import PDF_BYTES
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("shipped_data")]
 WORKERS = 8
 
 
