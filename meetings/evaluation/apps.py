@@ -10,4 +10,8 @@ class EvaluationConfig(AppConfig):
     verbose_name = _("Annual evaluation")
 
     def ready(self):
+        from regulation import live_work
+
         from . import demo, home  # noqa: F401  (demo loader, home page section)
+
+        live_work.register(home.live_work_section)

@@ -84,3 +84,14 @@ def test_assessment_form_shows_the_bodys_figures_beside_each_area(client_for, ev
 def test_home_page_tells_the_body_what_it_still_has_to_do(client_for, evaluation, du_staff):
     html = client_for(du_staff).get("/").content.decode()
     assert "Đánh giá hằng năm 2026" in html and "Đảng ủy chưa gửi bản tự đánh giá." in html
+
+
+def test_the_article_page_shows_what_the_bodies_said_about_its_area(evaluation, part_of, bcsd, bcsd_staff, du_staff):
+    from meetings.evaluation import services
+    from regulation import live_work
+
+    area3 = evaluation.assessments.filter(party=bcsd, area__article_number=3).get().area_id
+    services.assessment_save(by=bcsd_staff, part=part_of(bcsd), values={area3: {"results": "Phối hợp tốt"}})
+    [section] = [s for s in live_work.sections_for(du_staff, 3) if s["template"] == "evaluation/_live_work.html"]
+    assert [a.results for a in section["assessments"]] == ["Phối hợp tốt"]
+    assert not [s for s in live_work.sections_for(du_staff, 4) if s["template"] == "evaluation/_live_work.html"]
