@@ -231,3 +231,25 @@ def test_meeting_detail_query_count_does_not_grow_with_parts(client_for, past_me
     assert count() == small
     with django_assert_max_num_queries(40):
         client_for(bcsd_staff).get(past_meeting.get_absolute_url())
+
+
+def test_classified_meeting_document_is_counted_not_named_without_clearance(client_for, meeting, bcsd_staff,
+                                                                             bcsd_leader, du_staff):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from coordination.models import Confidentiality
+
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    services.meeting_attach_document(by=bcsd_staff, meeting=meeting, doc_type="BC", summary="Báo cáo mật về nhân sự",
+                                     file=SimpleUploadedFile("bc.pdf", pdf, "application/pdf"),
+                                     confidentiality=Confidentiality.MAT)
+    assert "Báo cáo mật về nhân sự" in client_for(bcsd_leader).get(meeting.get_absolute_url()).content.decode()
+    html = client_for(du_staff).get(meeting.get_absolute_url()).content.decode()
+    assert "Báo cáo mật về nhân sự" not in html and "1 tài liệu mật không hiển thị" in html
+
+
+def test_calendar_list_shows_conclusion_deadlines(client_for, approved_minutes, du_staff):
+    conclusion = approved_minutes.meeting.conclusions.get()
+    month = conclusion.deadline.strftime("%Y-%m")
+    html = client_for(du_staff).get(reverse("meetings:calendar_month") + f"?thang={month}").content.decode()
+    assert "Danh sách cuộc họp và thời hạn trong tháng" in html and "Hạn thực hiện kết luận" in html
