@@ -71,7 +71,7 @@ def test_list_is_paginated_with_a_constant_number_of_queries(client_for, make_re
         make_request(bcsd_staff, title=f"Đề nghị {i:02d}", reply_deadline=timezone.localdate())
     client = client_for(bcsd_staff)
     client.get(LIST)
-    with django_assert_max_num_queries(25):
+    with django_assert_max_num_queries(15):
         response = client.get(LIST)
     assert len(response.context["page"].object_list) == 20
     assert len(_titles(client.get(LIST, {"page": 2}))) == 5
@@ -83,9 +83,9 @@ def test_inbox_and_dashboard_have_a_constant_number_of_queries(client_for, make_
         advance(make_request(people["a_staff"], title=f"Đề nghị {i}"), S.SENT, **people)
     client = client_for(people["b_leader"])
     client.get(reverse("coordination:inbox"))
-    with django_assert_max_num_queries(25):
+    with django_assert_max_num_queries(15):
         client.get(reverse("coordination:inbox"))
-    with django_assert_max_num_queries(25):
+    with django_assert_max_num_queries(15):
         client.get(reverse("coordination:dashboard"))
 
 
