@@ -60,9 +60,12 @@ def _attach(by, req, summary, name, data, **extra):
                                              summary=summary, file=_file(name, data), **extra)
 
 
+FIRST_TITLE = "Phối hợp nhận xét, đánh giá cán bộ diện Ban cán sự đảng quản lý năm 2026"
+
+
 @register
 def load_request_demo():
-    if CoordinationRequest.objects.exists():
+    if CoordinationRequest.objects.filter(title=FIRST_TITLE).exists():
         return
     u = _users()
     if len(u) < 5:
@@ -70,9 +73,10 @@ def load_request_demo():
     bcsd, du = Party.objects.get(code="BCSD"), Party.objects.get(code="DU")
     today = timezone.localdate()
     cv_b, ld_b, cv_d, ld_d = u["bcsd.chuyenvien"], u["bcsd.lanhdao"], u["du.chuyenvien"], u["du.lanhdao"]
+    both = u["haiben"]
 
     # 1. Closed, answered on time, documents on both sides, a secret annex and a discussion.
-    r = _new(cv_b, bcsd, du, 5, "Phối hợp nhận xét, đánh giá cán bộ diện Ban cán sự đảng quản lý năm 2026",
+    r = _new(cv_b, bcsd, du, 5, FIRST_TITLE,
              "Ban cán sự đảng đề nghị Đảng ủy VKSND tối cao phối hợp nhận xét, đánh giá đối với cán bộ thuộc diện "
              "Ban cán sự đảng quản lý, là đảng viên sinh hoạt tại các chi bộ trực thuộc Đảng ủy.",
              reply_deadline=today + datetime.timedelta(days=20), requesting_officers=[cv_b], urgency=1)
@@ -144,3 +148,20 @@ def load_request_demo():
                                                                        "tại báo cáo gửi kèm.")
     services.request_submit_response(by=cv_d, request=r)
     services.request_approve_response(by=ld_d, request=r)
+
+    # 8. BCSĐ to ĐU: ĐU's response waits for the ĐU leader's approval.
+    r = _new(cv_b, bcsd, du, 3, "Phối hợp chuẩn bị nội dung hội nghị sơ kết công tác năm 2026",
+             "Đề nghị Đảng ủy phối hợp chuẩn bị báo cáo sơ kết và phân công nội dung tham luận.",
+             reply_deadline=today + datetime.timedelta(days=9), requesting_officers=[cv_b, both])
+    _send(r, cv_b, ld_b)
+    services.request_acknowledge(by=cv_d, request=r, officers=[cv_d])
+    services.request_save_response(by=cv_d, request=r, response_content="Đảng ủy nhất trí, đề xuất ba tham luận.")
+    services.request_submit_response(by=cv_d, request=r)
+
+    # 9. A request for opinion of BCSĐ: one ĐU leader has answered, the other's opinion is awaited.
+    r = _new(cv_b, bcsd, du, 5, "Xin ý kiến về dự thảo Quy định phân cấp quản lý cán bộ",
+             "Ban cán sự đảng xin ý kiến Đảng ủy về dự thảo Quy định phân cấp quản lý cán bộ trong ngành.",
+             kind="opinion", reply_deadline=today + datetime.timedelta(days=12), requesting_officers=[cv_b])
+    _send(r, cv_b, ld_b)
+    services.request_acknowledge(by=cv_d, request=r, officers=[cv_d], consulted_leaders=[ld_d, both])
+    services.opinion_give(by=both, request=r, content="Cơ bản nhất trí; đề nghị làm rõ thẩm quyền của chi bộ.")
