@@ -253,3 +253,17 @@ def test_calendar_list_shows_conclusion_deadlines(client_for, approved_minutes, 
     month = conclusion.deadline.strftime("%Y-%m")
     html = client_for(du_staff).get(reverse("meetings:calendar_month") + f"?thang={month}").content.decode()
     assert "Danh sách cuộc họp và thời hạn trong tháng" in html and "Hạn thực hiện kết luận" in html
+
+
+def test_change_through_the_form_keeps_the_uid_and_bumps_the_sequence(client_for, meeting, bcsd_staff):
+    c = client_for(bcsd_staff)
+    form = c.get(reverse("meetings:meeting_edit", args=[meeting.pk])).context["form"]
+    data = {name: form[name].value() for name in ("kind", "title", "chair", "place", "description")}
+    data.update(day=form["day"].value().isoformat(), start_time="14:00", end_time="16:00",
+                invitees=form["invitees"].value())
+    assert len(data["invitees"]) == 4
+    response = c.post(reverse("meetings:meeting_edit", args=[meeting.pk]), data)
+    assert response.status_code == 302
+    changed = Meeting.objects.get(pk=meeting.pk)
+    assert changed.uid == meeting.uid and changed.sequence == 1
+    assert timezone.localtime(changed.starts_at).hour == 14 and changed.invitations.count() == 4
