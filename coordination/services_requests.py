@@ -381,29 +381,3 @@ def request_add_new_document(*, by, request, **document_fields) -> RequestDocume
         document = document_create(by=by, owner_party=party, **document_fields)
         return request_attach_document(by=by, request=request, document=document)
 
-
-def remind_deadlines(*, today=None):
-    """Tell the requested body's officers (or staff) about requests due on the next working day and about
-    overdue ones, once a day each. Run by the daily job; safe to run twice (RequestReminder is the key)."""
-    from django.db import IntegrityError
-
-    from .models import RequestReminder
-    from .models.requests import OPEN_AT_REQUESTED
-    from .workdays import add_working_days
-
-    today = today or timezone.localdate()
-    due_soon = add_working_days(today, 1)
-    sent = 0
-    candidates = CoordinationRequest.objects.filter(state__in=OPEN_AT_REQUESTED, reply_deadline__lte=due_soon)
-    for request in candidates.select_related("requested_party"):
-        kind = "overdue" if request.reply_deadline < today else "due_soon"
-        subject = _("Reply deadline passed") if kind == "overdue" else _("Reply deadline is near")
-        try:
-            with transaction.atomic():
-                RequestReminder.objects.create(request=request, kind=kind, day=today)
-                _tell(request, _requested_people(request), subject, None,
-                      _("Reply deadline: %(date)s") % {"date": request.reply_deadline.strftime("%d/%m/%Y")})
-        except IntegrityError:
-            continue  # already reminded today
-        sent += 1
-    return sent

@@ -43,10 +43,3 @@ def send_notification_email(notification_id):
         notification.save(update_fields=["emailed_at"])
     return True
 
-
-@shared_task(autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
-def remind_request_deadlines():
-    """Daily: requests due on the next working day, and overdue ones, reminded once a day each."""
-    from .services_requests import remind_deadlines
-
-    return remind_deadlines()

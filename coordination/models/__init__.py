@@ -21,7 +21,7 @@ from .documents import (  # noqa: F401
     DocumentUserObjectPermission,
     DocumentVersion,
 )
-from .notifications import Notification, RequestReminder  # noqa: F401
+from .notifications import Notification  # noqa: F401
 from .requests import (  # noqa: F401
     TRANSITIONS,
     Comment,

@@ -30,17 +30,3 @@ class Notification(models.Model):
     def __str__(self):
         return self.subject
 
-
-class RequestReminder(models.Model):
-    """One deadline reminder sent for a request on a day: the unique key that makes the daily job
-    safe to run twice."""
-
-    request = models.ForeignKey("coordination.CoordinationRequest", on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=16)  # "due_soon" or "overdue"
-    day = models.DateField()
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["request", "kind", "day"], name="one_reminder_a_day")]
-
-    def __str__(self):
-        return f"{self.request_id} {self.kind} {self.day}"
