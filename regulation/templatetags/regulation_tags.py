@@ -17,3 +17,11 @@ def doc_month(value):
     if not value:
         return ""
     return f"{value.month:02d}" if value.month <= 2 else str(value.month)
+
+
+@register.filter(name="roman")
+def roman_numeral(value):
+    """Chapter numbers are written in Roman numerals: 2 → II."""
+    from ..text import roman
+
+    return roman(int(value)) if value else ""
