@@ -24,8 +24,9 @@ def _save(obj, by, reason, **kwargs):
 
 
 def _locked(model, pk):
-    return model.objects.select_for_update().select_related("evaluation").get(pk=pk) if model is not AnnualEvaluation \
-        else model.objects.select_for_update().get(pk=pk)
+    """The row again, locked for this transaction, so two members acting at once are serialised."""
+    qs = model.objects.select_for_update()
+    return (qs if model is AnnualEvaluation else qs.select_related("evaluation")).get(pk=pk)
 
 
 def assessment_save(*, by, part, values):

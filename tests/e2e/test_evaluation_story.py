@@ -7,8 +7,15 @@ from coordination.models import Role
 from meetings.evaluation.models import AnnualEvaluation
 from meetings.evaluation.tasks import open_annual_evaluations
 
-# serialized_rollback: the shipped regulation and bodies (data migrations) are restored after other flushes.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def shipped_data(transactional_db):
+    """Other browser tests flush the database; the bodies and the regulation come from data migrations."""
+    from tests.regulation.shipped import restore_shipped_data
+
+    restore_shipped_data()
 
 
 def _write_own_assessment(page, live_server, evaluation, results):

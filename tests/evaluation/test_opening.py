@@ -95,7 +95,8 @@ def test_command_without_year_says_when_the_evaluation_will_open(regulation, cap
     "postgresql" not in settings.DATABASES["default"]["ENGINE"],
     reason="the in-memory SQLite test database answers 'table is locked' instead of waiting; race it on PostgreSQL",
 )
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("shipped_data")
 def test_two_jobs_opening_at_the_same_moment_make_one_evaluation(regulation, system):
     """Four threads with their own connections race on PostgreSQL: one inserts, three read its row."""
     barrier, results, errors = threading.Barrier(4), [], []

@@ -19,7 +19,8 @@ def real_worker():
 
 
 @pytest.mark.worker
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("shipped_data")
 def test_a_real_worker_opens_the_evaluation_through_the_broker(regulation, real_worker):
     result = open_annual_evaluations.delay("2026-12-01")
     ids = result.get(timeout=60)
