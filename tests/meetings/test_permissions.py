@@ -44,6 +44,7 @@ MATRIX = [
     ("create follow-up request (ĐU in charge)", "minutes approved",
      expect(bcsd_staff=302, bcsd_leader=302, outsider=404, rest=403)),
     ("create follow-up request", "minutes awaiting approval", expect(outsider=404, rest=403)),
+    ("attach document to meeting", "scheduled", expect(bcsd_staff=200, bcsd_leader=200, outsider=404, rest=403)),
     ("download meeting .ics", "scheduled", expect(outsider=404, rest=200)),
     ("view meeting history", "scheduled", expect(outsider=404, rest=200)),
     ("view notice", "draft", expect(bcsd_staff=200, bcsd_leader=200, reg_admin=200, rest=404)),
@@ -52,8 +53,11 @@ MATRIX = [
     ("change notice", "draft", expect(bcsd_staff=200, bcsd_leader=200, reg_admin=403, rest=404)),
     ("send notice", "draft", expect(bcsd_staff=302, bcsd_leader=302, reg_admin=403, rest=404)),
     ("change notice", "sent", expect(outsider=404, rest=403)),
+    ("attach document to notice", "draft", expect(bcsd_staff=200, bcsd_leader=200, reg_admin=403, rest=404)),
+    ("attach document to notice", "sent", expect(outsider=404, rest=403)),
     ("add reporting schedule line", "-", expect(reg_admin=200, rest=403)),
     ("calendar feed settings", "-", expect(rest=200)),
+    ("month calendar (shows only what the user may see)", "-", expect(rest=200)),
 ]
 
 ROWS = [(action, state, user, status) for action, state, cells in MATRIX for user, status in cells]
@@ -120,6 +124,12 @@ def world(make_meeting, bcsd_staff, bcsd_leader, du_leader, area, bcsd, du):
             return "post", reverse("meetings:notice_send", args=[notice().pk]), {}
         if action == "add reporting schedule line":
             return "get", reverse("meetings:notice_schedule_add"), None
+        if action == "attach document to meeting":
+            return "get", reverse("meetings:meeting_document_add", args=[make_meeting().pk]), None
+        if action == "attach document to notice":
+            return "get", reverse("meetings:notice_document_add", args=[notice(sent=state == "sent").pk]), None
+        if action.startswith("month calendar"):
+            return "get", reverse("meetings:calendar_month"), None
         if action == "calendar feed settings":
             return "get", reverse("meetings:calendar_feed_settings"), None
         raise AssertionError(action)
