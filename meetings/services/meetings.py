@@ -95,7 +95,7 @@ def _notify_invitees(meeting, user_ids, *, by, subject):
     from coordination.models import Notification
 
     when = timezone.localtime(meeting.starts_at)
-    body = f"{meeting.title}\n{meeting.place}\n{when:%H:%M %d/%m/%Y}"
+    body = f"{when:%H:%M %d/%m/%Y} · {meeting.place}"
     for user in get_user_model().objects.filter(pk__in=user_ids, is_active=True).exclude(pk=by.pk):
         Notification.objects.create(recipient=user, actor=by, subject=str(subject)[:300], body=body,
                                     url=meeting.get_absolute_url())
