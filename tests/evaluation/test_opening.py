@@ -122,3 +122,14 @@ def test_two_jobs_opening_at_the_same_moment_make_one_evaluation(regulation, sys
     evaluation = AnnualEvaluation.objects.get()
     assert evaluation.parts.count() == 2 and evaluation.snapshots.count() == 1  # prepared once
     assert connection.vendor == "postgresql"
+
+
+@pytest.mark.django_db
+def test_the_job_writes_no_anonymous_history_row(regulation, system):
+    from meetings.evaluation.models import AreaAssessment, BodyPart
+
+    open_annual_evaluations.delay("2026-12-01")
+    for model in (AnnualEvaluation, BodyPart, AreaAssessment):
+        users = set(model.history.values_list("history_user__username", flat=True))
+        assert users == {"system"}, model
+    assert not system.has_usable_password() and not system.is_active and not system.memberships.exists()
