@@ -133,11 +133,26 @@ class MinutesForm(forms.Form):
                               help_text=_("What was presented and discussed, item by item."))
 
 
+DEADLINE_BEFORE_MEETING = _("The deadline cannot be before the meeting.")
+
+
 class ConclusionForm(forms.Form):
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label=_("Conclusion"))
     area = forms.ModelChoiceField(queryset=CoordinationArea.objects.all(), label=_("Coordination area"))
     owner_party = PartyChoiceField(queryset=Party.objects.all(), label=_("Body in charge"))
     deadline = forms.DateField(widget=DATE, label=_("Deadline"))
+
+    def __init__(self, *args, meeting_day=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting_day = meeting_day
+        if meeting_day:
+            self.fields["deadline"].widget.attrs["min"] = meeting_day.isoformat()
+
+    def clean_deadline(self):
+        deadline = self.cleaned_data["deadline"]
+        if self.meeting_day and deadline < self.meeting_day:
+            raise forms.ValidationError(DEADLINE_BEFORE_MEETING)
+        return deadline
 
 
 class DecisionForm(forms.Form):

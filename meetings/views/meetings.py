@@ -23,7 +23,10 @@ def meeting_list(request):
     when = request.GET.get("khi", "upcoming")
     when = when if when in WHEN else "upcoming"
     kind = request.GET.get("loai", "")
+    mine = request.GET.get("cua-toi") == "1"
     qs = selectors.visible_meetings(request.user)
+    if mine:
+        qs = qs.filter(invitations__user=request.user)
     now = timezone.now()
     if when == "upcoming":
         qs = qs.filter(ends_at__gte=now).order_by("starts_at")
@@ -33,7 +36,7 @@ def meeting_list(request):
         qs = qs.filter(kind=kind)
     page = Paginator(qs, 20).get_page(request.GET.get("page"))
     return render(request, "meetings/meeting_list.html", {
-        "page": page, "when": when, "kind": kind, "kinds": MeetingKind.choices,
+        "page": page, "when": when, "kind": kind, "kinds": MeetingKind.choices, "mine": mine,
         "can_convene": permissions.can_convene_meeting(request.user), "now": now,
     })
 

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -22,7 +23,8 @@ def minutes_edit(request, pk):
             return redirect("meetings:minutes_edit", meeting.pk)
     return render(request, "meetings/minutes_form.html", {
         "form": form, "meeting": meeting, "minutes": minutes, "conclusions": meeting.conclusions.all(),
-        "conclusion_form": ConclusionForm(initial={"owner_party": meeting.convening_party_id}),
+        "conclusion_form": ConclusionForm(initial={"owner_party": meeting.convening_party_id},
+                                          meeting_day=timezone.localdate(meeting.starts_at)),
         "approvals": list(minutes.approvals.all()) if minutes else [],
         "can_submit": permissions.can_submit_minutes(request.user, meeting),
     })
@@ -65,10 +67,12 @@ def minutes_return(request, pk):
 def conclusion_add(request, pk):
     meeting = get_meeting(request, pk)
     require(request, permissions.can_edit_minutes(request.user, meeting))
-    form = ConclusionForm(request.POST)
+    form = ConclusionForm(request.POST, meeting_day=timezone.localdate(meeting.starts_at))
     if form.is_valid():
         run(request, lambda: services.conclusion_add(by=request.user, meeting=meeting, **form.cleaned_data),
             _("The conclusion was added."))
+    elif "deadline" in form.errors and form.cleaned_data.get("text"):
+        messages.error(request, form.errors["deadline"][0])
     else:
         messages.error(request, _("The conclusion was not added: fill in the text, area, body in charge and deadline."))
     return redirect("meetings:minutes_edit", meeting.pk)

@@ -267,3 +267,19 @@ def test_change_through_the_form_keeps_the_uid_and_bumps_the_sequence(client_for
     changed = Meeting.objects.get(pk=meeting.pk)
     assert changed.uid == meeting.uid and changed.sequence == 1
     assert timezone.localtime(changed.starts_at).hour == 14 and changed.invitations.count() == 4
+
+
+def test_conclusion_deadline_before_the_meeting_is_refused(client_for, past_meeting, bcsd_staff, area, du):
+    c = client_for(bcsd_staff)
+    c.post(reverse("meetings:minutes_edit", args=[past_meeting.pk]), {"content": "Diễn biến"})
+    response = c.post(reverse("meetings:conclusion_add", args=[past_meeting.pk]), {
+        "text": "Việc cần làm", "area": area.pk, "owner_party": du.pk, "deadline": "2020-01-01"}, follow=True)
+    assert "Thời hạn không thể trước ngày họp." in response.content.decode()
+    assert past_meeting.conclusions.count() == 0
+
+
+def test_only_my_meetings_filter(client_for, make_meeting, bcsd_staff, du_staff, bcsd):
+    mine = make_meeting(title="Có tôi")
+    other = make_meeting(title="Không có tôi", invitees=[(bcsd_staff, bcsd)])
+    html = client_for(du_staff).get(reverse("meetings:meeting_list") + "?cua-toi=1").content.decode()
+    assert mine.title in html and other.title not in html
