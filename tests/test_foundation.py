@@ -8,8 +8,9 @@ from django.utils import formats, translation
 
 from config.celery import app as celery_app
 
-# Views that must answer without a signed-in user.
-PUBLIC_VIEWS = {"login", "healthz", "set_language"}
+# Views that must answer without a signed-in user. The calendar feed is read by calendar
+# programs that carry no session: its secret, revocable token is the authentication.
+PUBLIC_VIEWS = {"login", "healthz", "set_language", "meetings:calendar_feed"}
 
 
 def _walk(patterns, prefix=""):
