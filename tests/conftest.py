@@ -9,6 +9,21 @@ from django.utils import timezone
 from coordination.groups import sync_user_groups
 from coordination.models import Clearance, Membership, Party, Role
 
+from .shipped import restore_shipped_data
+
+
+def _is_transactional(request):
+    marker = request.node.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or "transactional_db" in request.fixturenames
+
+
+@pytest.fixture(autouse=True)
+def shipped_data(request):
+    """Every transactional test starts with the data migrations ship (see tests/shipped.py)."""
+    if _is_transactional(request):
+        request.getfixturevalue("transactional_db")
+        restore_shipped_data()
+
 
 @pytest.fixture
 def bcsd(db):

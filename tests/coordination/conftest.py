@@ -34,30 +34,6 @@ def odt_bytes():
     return zip_bytes({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<office/>"})
 
 
-def restore_shipped_data():
-    """Transactional tests end with a flush that also empties the data shipped by migrations (the bodies,
-    the areas). Put it back when it is missing, by running those migrations' data functions again."""
-    import importlib
-
-    from django.apps import apps
-    from django.db.migrations import RunPython
-
-    from coordination.models import Party
-
-    if Party.objects.exists() and CoordinationArea.objects.exists():
-        return
-    for name in ("0002_parties_and_units", "0004_coordination_areas"):
-        module = importlib.import_module(f"coordination.migrations.{name}")
-        for operation in module.Migration.operations:
-            if isinstance(operation, RunPython):
-                operation.code(apps, None)
-
-
-@pytest.fixture
-def shipped_data(db):
-    restore_shipped_data()
-
-
 @pytest.fixture
 def pdf_file():
     def make(name="cong-van.pdf", data=PDF_BYTES):

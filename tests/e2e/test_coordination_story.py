@@ -7,7 +7,7 @@ import pytest
 
 from coordination.models import CoordinationRequest, Role
 
-from ..coordination.conftest import PDF_BYTES, restore_shipped_data
+from ..coordination.conftest import PDF_BYTES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -31,7 +31,6 @@ def _step(page, action, comment=None):
 def bodies(transactional_db):
     from coordination.models import Party
 
-    restore_shipped_data()  # an earlier transactional test may have flushed the shipped bodies and areas
     return Party.objects.get(code="BCSD"), Party.objects.get(code="DU")
 
 

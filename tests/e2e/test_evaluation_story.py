@@ -10,14 +10,6 @@ from meetings.evaluation.tasks import open_annual_evaluations
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(autouse=True)
-def shipped_data(transactional_db):
-    """Other browser tests flush the database; the bodies and the regulation come from data migrations."""
-    from tests.regulation.shipped import restore_shipped_data
-
-    restore_shipped_data()
-
-
 def _write_own_assessment(page, live_server, evaluation, results):
     page.goto(f"{live_server.url}/danh-gia/{evaluation.pk}/")
     page.get_by_role("link", name="Viết bản tự đánh giá").click()

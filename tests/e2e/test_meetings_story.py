@@ -8,15 +8,8 @@ from django.utils import timezone
 
 from coordination.models import CoordinationArea, CoordinationRequest, Membership, Party, Role
 from meetings.models import Meeting, MinutesState
-from tests.regulation.shipped import restore_shipped_data
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def shipped_data(transactional_db):
-    """Other transactional tests flush the database; the bodies and areas come from data migrations."""
-    restore_shipped_data()
 
 
 def _shot(page, name):

@@ -7,15 +7,9 @@ import pytest
 from django.utils import timezone
 
 from regulation.models import Regulation
-from tests.regulation.shipped import restore_shipped_data
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-
-@pytest.fixture(autouse=True)
-def shipped_data(transactional_db):
-    """Other browser tests flush the database; the parties and the regulation come from migrations."""
-    restore_shipped_data()
 
 OLD = "báo cáo sơ kết sáu tháng, báo cáo tổng kết năm"
 NEW_CLAUSE = ("Hai bên gửi cho nhau báo cáo sơ kết sáu tháng, báo cáo tổng kết năm qua hệ thống phần mềm phối hợp "

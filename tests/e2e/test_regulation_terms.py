@@ -3,15 +3,8 @@
 import pytest
 
 from regulation.models import Regulation
-from tests.regulation.shipped import restore_shipped_data
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def shipped_data(transactional_db):
-    """Other browser tests flush the database; the parties and the regulation come from migrations."""
-    restore_shipped_data()
 
 
 def test_staff_reads_searches_without_accents_and_goes_back_in_time(page, login, live_server, bcsd_staff):

@@ -9,14 +9,6 @@ from meetings.evaluation.opening import evaluation_open
 
 
 @pytest.fixture
-def shipped_data(transactional_db):
-    """Transactional tests run after others flushed the database: put back what migrations ship."""
-    from tests.regulation.shipped import restore_shipped_data
-
-    restore_shipped_data()
-
-
-@pytest.fixture
 def regulation(db):
     from regulation.models import Regulation
 
