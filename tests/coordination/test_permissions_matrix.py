@@ -1,4 +1,4 @@
-"""The permissions matrix of docs/permissions-coordination.md, row by row, through HTTP.
+"""The permissions matrix of docs/permissions.md, row by row, through HTTP.
 
 A = the requesting body (BCSĐ), B = the requested body (ĐU). Every row names the state the request
 is in, the person, the action and the answer: "ok" (the step is taken), 403 (sees it, may not act)

@@ -1,4 +1,4 @@
-"""The permissions matrix of docs/permissions-evaluation.md, row by row, through HTTP (allowed and denied).
+"""The permissions matrix of docs/permissions.md, row by row, through HTTP (allowed and denied).
 
 Rows: (user, action, state of the evaluation, expected status). "Own" means the BCSĐ part for
 BCSĐ users; ĐU users act on the BCSĐ part as the other body. The follow-up action is in ĐU's charge.

@@ -1,4 +1,4 @@
-"""The permission matrix of docs/permissions-meetings.md, row by row, through HTTP.
+"""The permission matrix of docs/permissions.md, row by row, through HTTP.
 
 Meetings are convened by BCSĐ ("own" body = BCSĐ, "other" = ĐU); notices go from BCSĐ to ĐU.
 403 = forbidden action, 404 = an object the user may not see (its existence does not leak).

@@ -1,4 +1,4 @@
-"""Every row of docs/permissions-regulation.md, checked through HTTP on the allowed and the denied side."""
+"""Every row of docs/permissions.md, checked through HTTP on the allowed and the denied side."""
 
 import pytest
 from django.urls import reverse
