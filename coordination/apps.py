@@ -7,6 +7,11 @@ class CoordinationConfig(AppConfig):
     verbose_name = _("Coordination")
 
     def ready(self):
+        from django.contrib.auth import get_user_model
+
+        from .names import use_vietnamese_name_order
+
+        use_vietnamese_name_order(get_user_model())
         from . import (
             demo_requests,  # noqa: F401  (registers the demo requests and documents)
             signals,  # noqa: F401  (security log receivers)

@@ -90,3 +90,11 @@ def test_health_check_answers_503_when_the_broker_is_unreachable(client):
         celery_app.conf.broker_url, celery_app.conf.broker_write_url = before
     assert response.status_code == 503
     assert response.json()["broker"].startswith("error")
+
+
+@pytest.mark.django_db
+def test_names_read_in_vietnamese_order_family_name_first(client_for, bcsd_leader):
+    bcsd_leader.first_name, bcsd_leader.last_name = "Minh", "Trần Văn"
+    bcsd_leader.save()
+    html = client_for(bcsd_leader).get("/").content.decode()
+    assert "Trần Văn Minh" in html and "Minh Trần Văn" not in html
