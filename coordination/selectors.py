@@ -44,6 +44,7 @@ from .selectors_requests import (  # noqa: E402, F401
     inbox,
     notifications_for,
     officer_candidates,
+    officers_with_units,
     request_list,
     requests_visible,
 )

@@ -1,6 +1,6 @@
 """Reads of coordination requests, documents and notifications, already filtered for the user."""
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 from guardian.shortcuts import get_objects_for_user
@@ -152,3 +152,10 @@ def officer_candidates(*, party_ids):
     return get_user_model().objects.filter(is_active=True, pk__in=members.values("user_id")).order_by(
         "last_name", "first_name", "username"
     )
+
+
+def officers_with_units(officers, party):
+    """The officers a side assigned, each with `side_membership` (their membership in that body, with
+    its unit) so the page can say which unit every officer comes from, in two queries."""
+    memberships = Membership.objects.active().filter(party=party).select_related("unit")
+    return officers.prefetch_related(Prefetch("memberships", queryset=memberships, to_attr="side_memberships"))

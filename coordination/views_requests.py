@@ -143,8 +143,8 @@ def _detail_context(request, req):
         "events": req.events.select_related("by"),
         "comments": req.comments.select_related("author"),
         "opinions": req.opinions.select_related("leader"),
-        "requesting_officers": req.requesting_officers.all(),
-        "requested_officers": req.requested_officers.all(),
+        "requesting_officers": selectors.officers_with_units(req.requesting_officers.all(), req.requesting_party),
+        "requested_officers": selectors.officers_with_units(req.requested_officers.all(), req.requested_party),
         "tab": "detail",
     }
 

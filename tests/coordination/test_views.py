@@ -232,3 +232,18 @@ def test_member_of_both_bodies_chooses_the_requesting_body_and_its_officers(clie
                        {**data, "requesting_officers": [both.pk]}).status_code == 302
     req = CoordinationRequest.objects.get()
     assert req.requesting_party == du and list(req.requesting_officers.all()) == [both]
+
+
+def test_request_page_names_the_unit_each_officer_comes_from(client_for, bcsd_staff, bcsd, du, area):
+    from coordination import services
+    from coordination.models import Membership, OrgUnit
+
+    unit = OrgUnit.objects.get(name_vi="Văn phòng VKSND tối cao")
+    membership = Membership.objects.get(user=bcsd_staff)
+    membership.unit = unit
+    membership.save()
+    req = services.request_create(by=bcsd_staff, requesting_party=bcsd, requested_party=du, area=area,
+                                  kind="coordination", title="Đơn vị cán bộ", content="Nội dung",
+                                  requesting_officers=[bcsd_staff])
+    html = client_for(bcsd_staff).get(f"/phoi-hop/de-nghi/{req.pk}/").content.decode()
+    assert "(Văn phòng VKSND tối cao)" in html
