@@ -11,10 +11,11 @@ from .models import Notification
 logger = logging.getLogger(__name__)
 
 
-def notify(*, recipients, subject, body, url, actor=None):
+def notify(*, recipients, subject, body, url, actor=None, email=True):
     """Create one Notification per distinct recipient (the actor excluded) and email each after commit.
 
     Call inside the service's transaction: if it rolls back, nobody is notified and no email leaves.
+    `email=False` when the caller sends its own email (a calendar invitation), so nobody gets two.
     """
     # Stored and emailed in the application's language (Vietnamese), whatever language the actor reads in.
     with translation.override(settings.LANGUAGE_CODE):
@@ -28,7 +29,7 @@ def notify(*, recipients, subject, body, url, actor=None):
             Notification.objects.create(recipient=user, actor=actor, subject=str(subject)[:300], body=str(body),
                                         url=url)
         )
-    if created:
+    if created and email:
         ids = [n.pk for n in created]
         transaction.on_commit(lambda: _queue_emails(ids))
     return created

@@ -92,13 +92,11 @@ def _notify_invitees(meeting, user_ids, *, by, subject):
     """In-app only: the invitees' e-mail is the calendar message itself (one e-mail, not two)."""
     from django.contrib.auth import get_user_model
 
-    from coordination.models import Notification
+    from coordination.notifications import notify
 
     when = timezone.localtime(meeting.starts_at)
-    body = f"{when:%H:%M %d/%m/%Y} · {meeting.place}"
-    for user in get_user_model().objects.filter(pk__in=user_ids, is_active=True).exclude(pk=by.pk):
-        Notification.objects.create(recipient=user, actor=by, subject=str(subject)[:300], body=body,
-                                    url=meeting.get_absolute_url())
+    notify(recipients=get_user_model().objects.filter(pk__in=user_ids), subject=subject,
+           body=f"{when:%H:%M %d/%m/%Y} · {meeting.place}", url=meeting.get_absolute_url(), actor=by, email=False)
 
 
 def _bump(meeting, *, by, reason):
