@@ -8,13 +8,17 @@ from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 
+from coordination import permissions
 from coordination.selectors import home_summary
 
 from .celery import app as celery_app
 
 
 def home(request):
-    return render(request, "home.html", home_summary(user=request.user))
+    context = home_summary(user=request.user)
+    context["can_manage_members"] = permissions.can_manage_members(request.user)
+    context["can_view_security_log"] = permissions.can_view_security_log(request.user)
+    return render(request, "home.html", context)
 
 
 @login_not_required

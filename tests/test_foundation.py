@@ -98,3 +98,14 @@ def test_names_read_in_vietnamese_order_family_name_first(client_for, bcsd_leade
     bcsd_leader.save()
     html = client_for(bcsd_leader).get("/").content.decode()
     assert "Trần Văn Minh" in html and "Minh Trần Văn" not in html
+
+
+@pytest.mark.django_db
+def test_home_offers_member_pages_and_security_log_only_to_who_may_open_them(client_for, du_staff, du_leader,
+                                                                             reg_admin):
+    staff_home = client_for(du_staff).get("/").content.decode()
+    assert "Thành viên và vai trò" not in staff_home and "Nhật ký bảo mật" not in staff_home
+    leader_home = client_for(du_leader).get("/").content.decode()
+    assert "Nhật ký bảo mật" in leader_home and "Thành viên và vai trò" not in leader_home
+    admin_home = client_for(reg_admin).get("/").content.decode()
+    assert "Thành viên và vai trò" in admin_home and "Nhật ký bảo mật" in admin_home
