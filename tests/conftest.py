@@ -4,8 +4,10 @@ import os
 import shutil
 
 import pytest
+from celery.contrib.testing.worker import start_worker
 from django.utils import timezone
 
+from config.celery import app as celery_app
 from coordination.groups import sync_user_groups
 from coordination.models import Clearance, Membership, Party, Role
 
@@ -84,6 +86,17 @@ def reg_admin(make_member, bcsd, du):
 @pytest.fixture
 def outsider(db, django_user_model):
     return django_user_model.objects.create_user(username="outsider", password="x-test-password-1")
+
+
+@pytest.fixture
+def real_worker():
+    """A real Celery worker thread on the configured broker (Redis in CI); tasks stop running inline."""
+    celery_app.conf.task_always_eager = False
+    try:
+        with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
+            yield worker
+    finally:
+        celery_app.conf.task_always_eager = True
 
 
 @pytest.fixture

@@ -1,21 +1,9 @@
 """A real Celery worker, on the configured broker (Redis in CI), runs the opening job and the evaluation exists."""
 
 import pytest
-from celery.contrib.testing.worker import start_worker
 
-from config.celery import app
 from meetings.evaluation.models import AnnualEvaluation, JobRun
 from meetings.evaluation.tasks import open_annual_evaluations
-
-
-@pytest.fixture
-def real_worker():
-    app.conf.task_always_eager = False
-    try:
-        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
-            yield worker
-    finally:
-        app.conf.task_always_eager = True
 
 
 @pytest.mark.worker
