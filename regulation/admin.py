@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Amendment, AmendmentChange, Article, Chapter, Decision, DocxImport, Regulation, RegulationVersion
+from .services.visibility import grant_regulation_readers
 
 
 def _editable(obj):
@@ -36,6 +37,11 @@ class RegulationAdmin(DraftOnlyMixin, SimpleHistoryAdmin):
 
     def has_add_permission(self, request):
         return False  # new regulations come from an import or a renewal
+
+    def save_related(self, request, form, formsets, change):
+        """The issuing bodies of a draft may change here: their groups' reading grants follow."""
+        super().save_related(request, form, formsets, change)
+        grant_regulation_readers(form.instance)
 
 
 @admin.register(Chapter)

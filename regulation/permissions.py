@@ -3,16 +3,44 @@
 - Every member in force of an issuing body reads its regulations in force or superseded.
 - Drafts (a new term, an import) are read by the leaders and regulation admins of the bodies.
 - Amendments: admins and leaders follow every amendment; staff see them once approved.
+  Reading is an object permission (django-guardian, direct-FK models): the services grant it to the
+  (party, role) groups that `regulation_reader_roles` / `amendment_reader_roles` name, at every change
+  of state; the checks below and the selectors read those grants back.
 - Only regulation admins draft, edit, submit amendments, import and renew; only leaders decide,
   each for a body they lead, and one person never approves for two bodies.
 """
 
+from coordination.groups import group_name
 from coordination.models import Role
-from coordination.permissions import is_active_member, member_party_ids
+from coordination.permissions import active_memberships, is_active_member, member_party_ids
 
-from .models import Amendment, Regulation
+from .models import Amendment, AmendmentGroupObjectPermission, Regulation, RegulationGroupObjectPermission
 
 FOLLOWERS = (Role.LEADER, Role.ADMIN)
+EVERYONE = tuple(Role.values)
+VIEW_REGULATION = "view_regulation"
+VIEW_AMENDMENT = "view_amendment"
+
+
+def regulation_reader_roles(regulation):
+    """The roles, in each issuing body, whose group is granted reading the regulation in its state."""
+    return FOLLOWERS if regulation.status == Regulation.Status.DRAFT else EVERYONE
+
+
+def amendment_reader_roles(amendment):
+    """Staff follow an amendment once approved; leaders and admins from the first draft."""
+    if amendment.status in (Amendment.Status.APPROVED, Amendment.Status.IN_FORCE):
+        return EVERYONE
+    return FOLLOWERS
+
+
+def _granted(user, grants, codename, obj):
+    """Is `codename` on `obj` granted to a group of the user's memberships in force? Read fresh each time."""
+    names = [group_name(m.party, m.role) for m in active_memberships(user)]
+    if not names or obj is None or obj.pk is None:
+        return False
+    return grants.objects.filter(content_object_id=obj.pk, group__name__in=names,
+                                 permission__codename=codename).exists()
 
 
 def _issuing_ids(regulation):
@@ -28,9 +56,7 @@ def _member_of_issuing(user, regulation, *roles):
 
 
 def can_view_regulation(user, regulation) -> bool:
-    if regulation.status == Regulation.Status.DRAFT:
-        return _member_of_issuing(user, regulation, *FOLLOWERS)
-    return _member_of_issuing(user, regulation)
+    return _granted(user, RegulationGroupObjectPermission, VIEW_REGULATION, regulation)
 
 
 def can_edit_draft(user, regulation) -> bool:
@@ -52,12 +78,8 @@ def can_renew(user, regulation) -> bool:
 
 
 def can_view_amendment(user, amendment) -> bool:
-    regulation = amendment.regulation
-    if not can_view_regulation(user, regulation):
-        return False
-    if amendment.status in (Amendment.Status.APPROVED, Amendment.Status.IN_FORCE):
-        return True
-    return _member_of_issuing(user, regulation, *FOLLOWERS)
+    return (_granted(user, AmendmentGroupObjectPermission, VIEW_AMENDMENT, amendment)
+            and can_view_regulation(user, amendment.regulation))
 
 
 def can_draft_amendment(user, regulation) -> bool:

@@ -1,26 +1,25 @@
 """Reads for the regulation pages, already filtered for the user. The only place lists come from."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
+from guardian.shortcuts import get_objects_for_user
 
-from coordination.models import CoordinationArea, Role
-from coordination.permissions import member_party_ids
+from coordination.models import CoordinationArea
 
 from .models import Amendment, Article, Decision, Regulation, RegulationVersion
 from .text import article_key, normalise_for_search
 
 
+def _granted(user, perm, klass):
+    """Objects whose reading the services granted to the groups of the user's memberships in force."""
+    if not getattr(user, "is_authenticated", False):
+        return klass.objects.none()
+    return get_objects_for_user(user, perm, klass=klass, accept_global_perms=False, with_superuser=False)
+
+
 def visible_regulations(user):
-    """Regulations the user may read: in force/superseded for every member, drafts for leaders and admins."""
-    everyone = member_party_ids(user)
-    followers = member_party_ids(user, Role.LEADER, Role.ADMIN)
-    return (
-        Regulation.objects.filter(
-            Q(issuing_parties__in=everyone) & ~Q(status=Regulation.Status.DRAFT)
-            | Q(issuing_parties__in=followers, status=Regulation.Status.DRAFT)
-        )
-        .distinct()
-        .prefetch_related("issuing_parties")
-    )
+    """Regulations the user may read: in force/superseded for every member, drafts for leaders and admins
+    (the grants of `permissions.regulation_reader_roles`)."""
+    return _granted(user, "regulation.view_regulation", Regulation).prefetch_related("issuing_parties")
 
 
 def regulation_in_force(user=None):
@@ -29,14 +28,12 @@ def regulation_in_force(user=None):
 
 
 def visible_amendments(user, regulation=None):
-    followers = member_party_ids(user, Role.LEADER, Role.ADMIN)
-    qs = Amendment.objects.filter(regulation__in=visible_regulations(user)).filter(
-        Q(status__in=[Amendment.Status.APPROVED, Amendment.Status.IN_FORCE])
-        | Q(regulation__issuing_parties__in=followers)
-    )
+    """Amendments of visible regulations: leaders and admins follow them all, staff once approved."""
+    qs = _granted(user, "regulation.view_amendment", Amendment).filter(
+        regulation__in=_granted(user, "regulation.view_regulation", Regulation))
     if regulation is not None:
         qs = qs.filter(regulation=regulation)
-    return (qs.distinct().select_related("regulation", "drafted_by")
+    return (qs.select_related("regulation", "drafted_by")
             .prefetch_related("regulation__issuing_parties", "changes", _decisions()))
 
 

@@ -15,6 +15,7 @@ DATA_MIGRATIONS = [
     "coordination.migrations.0002_parties_and_units",
     "coordination.migrations.0004_coordination_areas",
     "regulation.migrations.0002_regulation_2020_2025",
+    "regulation.migrations.0005_grant_existing_regulations",
     "meetings.evaluation.migrations.0002_system_user",
 ]
 

@@ -14,6 +14,7 @@ from ..consolidation import ChangeError, apply_changes
 from ..models import Amendment, AmendmentChange, Decision, DecisionKind, RegulationVersion
 from ..selectors import latest_version
 from .common import audited_save, require, sync_rows
+from .visibility import grant_amendment_readers
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +29,9 @@ def amendment_create(*, by, regulation, title, rationale, proposed_effective_on)
     with transaction.atomic():
         amendment = Amendment(regulation=regulation, title=title, rationale=rationale,
                               proposed_effective_on=proposed_effective_on, drafted_by=by)
-        return audited_save(amendment, by=by, reason="drafted")
+        audited_save(amendment, by=by, reason="drafted")
+        grant_amendment_readers(amendment)
+        return amendment
 
 
 def amendment_update(*, by, amendment, title, rationale, proposed_effective_on):
@@ -129,6 +132,7 @@ def _make_version(amendment, *, by):
         raise ValidationError(str(exc)) from exc
     effective = max(amendment.proposed_effective_on, timezone.localdate(), latest.valid_from)
     amendment.approve(effective)
+    grant_amendment_readers(amendment)
     RegulationVersion.objects.create(regulation=regulation, number=latest.number + 1, valid_from=effective,
                                      amendment=amendment, content=content, created_by=by)
     if effective <= timezone.localdate():
@@ -137,6 +141,7 @@ def _make_version(amendment, *, by):
 
 def _bring_into_force(amendment, *, by):
     amendment.come_into_force()
+    grant_amendment_readers(amendment)
     sync_rows(amendment.regulation, amendment.version.content, by=by, reason=f"amendment {amendment.pk} in force")
     audited_save(amendment, by=by, reason="in force")
 

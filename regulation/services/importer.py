@@ -20,6 +20,7 @@ from .. import permissions as perms
 from ..models import Article, Chapter, DocxImport, Regulation
 from ..text import from_roman, nfc
 from .common import audited_save, require, save_article
+from .visibility import grant_regulation_readers
 
 CHAPTER_RE = re.compile(r"^chương\s+([IVXLC]+|\d+)\b[\s.:\-–]*(.*)$", re.IGNORECASE)
 ARTICLE_RE = re.compile(r"^điều\s+(\d+)([a-z]?)\s*[.:]\s*(.*)$", re.IGNORECASE)
@@ -98,6 +99,7 @@ def regulation_import_docx(*, by, upload, parties, term_start=None, term_end=Non
                                 legal_bases="\n".join(parsed["bases"]))
         audited_save(regulation, by=by, reason=f"imported from {upload.name}")
         regulation.issuing_parties.set(parties)
+        grant_regulation_readers(regulation)
         _create_text(regulation, parsed, by=by)
         record = DocxImport(sha256=sha, filename=upload.name[:255], regulation=regulation,
                             unplaced=parsed["unplaced"], uploaded_by=by)

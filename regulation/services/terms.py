@@ -14,6 +14,7 @@ from ..models import Article, Decision, DecisionKind, Regulation, RegulationVers
 from ..selectors import regulation_text, version_on
 from ..text import split_article_key
 from .common import audited_save, require, save_article, sync_rows
+from .visibility import grant_regulation_readers
 
 COMMENT_REQUIRED = _("Say why you return the draft, so that the admins can rework it.")
 TERM_RE = re.compile(r"(\d{4})\s*[-–]\s*(\d{4})")
@@ -38,6 +39,7 @@ def regulation_renew(*, by, regulation):
                            legal_bases=regulation.legal_bases, predecessor=regulation)
         audited_save(draft, by=by, reason=f"renewed from {regulation.pk}")
         draft.issuing_parties.set(regulation.issuing_parties.all())
+        grant_regulation_readers(draft)
         sync_rows(draft, content, by=by, reason="copied from the previous term")
         return draft
 
@@ -125,9 +127,11 @@ def regulation_approve_adoption(*, by, regulation, party, comment=""):
 def _adopt(regulation, *, by):
     today = timezone.localdate()
     regulation.come_into_force(today)
+    grant_regulation_readers(regulation)
     RegulationVersion.objects.create(regulation=regulation, number=1, valid_from=today,
                                      content=regulation_text(regulation), created_by=by)
     previous = regulation.predecessor
     if previous is not None and previous.is_in_force:
         previous.supersede()
         audited_save(previous, by=by, reason=f"superseded by {regulation.pk}")
+        grant_regulation_readers(previous)
