@@ -81,7 +81,7 @@ def test_request_story_across_both_bodies(page, login, live_server, make_member,
     # B's staff acknowledges, assigns officers, drafts the response with a document and submits it.
     login("b.chuyenvien")
     _open_request(page, live_server, "Phối hợp nhận xét cán bộ năm 2026 (gửi trước 15/12)")
-    page.get_by_label("Chuyenvien Test").check()
+    page.get_by_label("Test Chuyenvien").check()
     page.get_by_role("button", name="Tiếp nhận và cử cán bộ").click()
     page.wait_for_load_state()
     page.get_by_role("link", name="Đính kèm văn bản").click()
