@@ -247,3 +247,16 @@ def test_request_page_names_the_unit_each_officer_comes_from(client_for, bcsd_st
                                   requesting_officers=[bcsd_staff])
     html = client_for(bcsd_staff).get(f"/phoi-hop/de-nghi/{req.pk}/").content.decode()
     assert "(Văn phòng VKSND tối cao)" in html
+
+
+def test_member_of_both_bodies_sees_in_which_capacity_they_act_on_a_request(client_for, make_member, bcsd_staff,
+                                                                             bcsd, du, area):
+    from coordination import services
+    from coordination.models import Role
+
+    both = make_member("hai.ben", (bcsd, Role.STAFF), (du, Role.LEADER))
+    req = services.request_create(by=bcsd_staff, requesting_party=bcsd, requested_party=du, area=area,
+                                  kind="coordination", title="Tư cách", content="Nội dung")
+    html = client_for(both).get(f"/phoi-hop/de-nghi/{req.pk}/").content.decode()
+    assert "Bạn làm việc ở đây với tư cách:" in html
+    assert "Chuyên viên · Ban cán sự đảng" in html.split("với tư cách:")[1]
