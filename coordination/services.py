@@ -71,6 +71,20 @@ def membership_end(*, by, membership, request=None) -> Membership:
     return membership
 
 
+def member_add(*, by, party, role, user=None, new_user=None, position_title="", clearance=0, unit=None,
+               request=None) -> Membership:
+    """Add `user`, or a new account made from `new_user` (username, first_name, last_name, email), as a
+    member of `party`: the account and its membership are made together or not at all."""
+    if not can_manage_members(by, party):
+        raise PermissionDenied
+    with transaction.atomic():
+        user = user or user_create(**new_user)
+        return membership_add(
+            by=by, user=user, party=party, role=role, position_title=position_title, clearance=clearance,
+            unit=unit, request=request,
+        )
+
+
 def user_create(*, username, first_name, last_name, email="", password=None):
     User = get_user_model()
     user = User(username=username, first_name=first_name, last_name=last_name, email=email)

@@ -30,12 +30,9 @@ def member_add(request):
     form = MembershipAddForm(request.POST or None, party_ids=permissions.manageable_party_ids(request.user))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        user = data["existing_user"] or services.user_create(
-            username=data["username"], first_name=data["first_name"], last_name=data["last_name"],
-            email=data["email"],
-        )
-        services.membership_add(
-            by=request.user, user=user, party=data["party"], role=data["role"],
+        services.member_add(
+            by=request.user, user=data["existing_user"], party=data["party"], role=data["role"],
+            new_user={key: data[key] for key in ("username", "first_name", "last_name", "email")},
             position_title=data["position_title"], clearance=data["clearance"], unit=data["unit"], request=request,
         )
         messages.success(request, _("The member was added."))

@@ -95,3 +95,23 @@ def test_member_list_query_count_does_not_grow_with_members(client_for, reg_admi
     with django_assert_max_num_queries(8):
         response = client.get(reverse("coordination:member_list"))
     assert response.status_code == 200 and response.content.decode().count("nhieu.") == 30
+
+
+def test_new_user_is_not_left_behind_when_adding_the_membership_fails(
+    client_for, reg_admin, du, django_user_model, monkeypatch
+):
+    """The account and its membership are one use case: both are made, or neither."""
+    from django.core.exceptions import ValidationError
+
+    from coordination import services
+
+    def fail(**kwargs):
+        raise ValidationError("membership refused")
+
+    monkeypatch.setattr(services, "membership_add", fail)
+    with pytest.raises(ValidationError):
+        client_for(reg_admin).post(reverse("coordination:member_add"), {
+            "username": "nua.chung", "first_name": "Lan", "last_name": "Đỗ", "email": "",
+            "party": du.pk, "role": Role.STAFF, "position_title": "", "clearance": Clearance.NONE,
+        })
+    assert not django_user_model.objects.filter(username="nua.chung").exists()
