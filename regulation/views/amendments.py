@@ -1,5 +1,7 @@
 """Amendment pages: draft, add changes, preview the consolidated result, submit, approve or return."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,7 +16,7 @@ from ..forms import AmendmentForm, ChangeForm, DecisionForm
 from ..models import AmendmentChange
 from ..presentation import present
 from ..selectors import areas_by_article_number, latest_version, visible_amendments
-from .common import amendment_or_404, regulation_or_404, report
+from .common import amendment_or_404, decide, regulation_or_404, report
 
 
 def amendment_list(request, pk):
@@ -140,18 +142,7 @@ def amendment_submit(request, pk):
 @require_POST
 def amendment_decide(request, pk, action):
     amendment = amendment_or_404(request, pk)
-    form = DecisionForm(request.POST)
-    if not form.is_valid():
-        raise PermissionDenied
-    party, comment = form.cleaned_data["party"], form.cleaned_data["comment"]
-    try:
-        if action == "approve":
-            services.amendment_approve(by=request.user, amendment=amendment, party=party, comment=comment)
-            messages.success(request, _("Your approval for %(party)s was recorded.") % {"party": party.short_name})
-        else:
-            services.amendment_return(by=request.user, amendment=amendment, party=party, comment=comment)
-            messages.success(request, _("The amendment was returned to the admins with your comments."))
-    except ValidationError as exc:
-        report(request, exc)
+    decide(request, action, approve=partial(services.amendment_approve, amendment=amendment),
+           give_back=partial(services.amendment_return, amendment=amendment),
+           returned_message=_("The amendment was returned to the admins with your comments."))
     return redirect("regulation:amendment", amendment.pk)
-

@@ -1,5 +1,7 @@
 """Drafts: import from Word, renew for a new term, edit a draft article, and adopt it with both bodies."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -12,10 +14,10 @@ from coordination.security import get_visible_or_404
 
 from .. import permissions as perms
 from .. import services
-from ..forms import DecisionForm, DraftArticleForm, DraftNewArticleForm, DraftRegulationForm, ImportForm
+from ..forms import DraftArticleForm, DraftNewArticleForm, DraftRegulationForm, ImportForm
 from ..models import DocxImport
 from ..selectors import visible_regulations
-from .common import regulation_or_404, report
+from .common import decide, regulation_or_404, report
 
 
 def import_docx(request):
@@ -127,18 +129,7 @@ def draft_submit(request, pk):
 @require_POST
 def draft_decide(request, pk, action):
     regulation = regulation_or_404(request, pk)
-    form = DecisionForm(request.POST)
-    if not form.is_valid():
-        raise PermissionDenied
-    party, comment = form.cleaned_data["party"], form.cleaned_data["comment"]
-    try:
-        if action == "approve":
-            services.regulation_approve_adoption(by=request.user, regulation=regulation, party=party, comment=comment)
-            messages.success(request, _("Your approval for %(party)s was recorded.") % {"party": party.short_name})
-        else:
-            services.regulation_return_adoption(by=request.user, regulation=regulation, party=party, comment=comment)
-            messages.success(request, _("The draft was returned to the admins with your comments."))
-    except ValidationError as exc:
-        report(request, exc)
+    decide(request, action, approve=partial(services.regulation_approve_adoption, regulation=regulation),
+           give_back=partial(services.regulation_return_adoption, regulation=regulation),
+           returned_message=_("The draft was returned to the admins with your comments."))
     return redirect("regulation:detail", regulation.pk)
-
