@@ -7,8 +7,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordination.models import Party
-
 from .. import permissions as perms
 from ..consolidation import ChangeError, apply_changes
 from ..models import Amendment, AmendmentChange, Decision, DecisionKind, RegulationVersion
@@ -162,7 +160,3 @@ def amendments_bring_into_force(*, by, today=None):
     if done:
         log.info("Amendments brought into force: %s", done)
     return done
-
-
-def party_for(party_id):
-    return Party.objects.get(pk=party_id)
