@@ -11,7 +11,7 @@ from .. import permissions as perms
 from ..consolidation import ChangeError, apply_changes
 from ..models import Amendment, AmendmentChange, Decision, DecisionKind, RegulationVersion
 from ..selectors import latest_version
-from .common import audited_save, require, sync_rows
+from .common import approved_by_every_issuer, audited_save, require, sync_rows
 from .visibility import grant_amendment_readers
 
 log = logging.getLogger(__name__)
@@ -108,9 +108,7 @@ def amendment_approve(*, by, amendment, party, comment=""):
         amendment = _locked(amendment)
         require(perms.can_decide_amendment(by, amendment, party))
         _decide(amendment, by=by, party=party, kind=DecisionKind.APPROVE, comment=comment)
-        approved = set(amendment.decisions.filter(round=amendment.round, kind=DecisionKind.APPROVE)
-                       .values_list("party_id", flat=True))
-        if approved >= set(amendment.regulation.issuing_parties.values_list("pk", flat=True)):
+        if approved_by_every_issuer(amendment.decisions, round=amendment.round, regulation=amendment.regulation):
             _make_version(amendment, by=by)
         return audited_save(amendment, by=by, reason=f"approved for {party.abbreviation}")
 

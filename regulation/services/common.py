@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coordination.models import CoordinationArea
 
-from ..models import Article, Chapter
+from ..models import Article, Chapter, DecisionKind
 
 NOT_ALLOWED = _("You are not allowed to do this.")
 
@@ -20,6 +20,12 @@ def audited_save(obj, *, by, reason):
     obj._change_reason = str(reason)[:100]
     obj.save()
     return obj
+
+
+def approved_by_every_issuer(decisions, *, round, regulation) -> bool:
+    """Has every issuing body of `regulation` approved in this round? The last approval is the one that acts."""
+    approved = set(decisions.filter(round=round, kind=DecisionKind.APPROVE).values_list("party_id", flat=True))
+    return approved >= set(regulation.issuing_parties.values_list("pk", flat=True))
 
 
 def save_article(article, *, by, reason):

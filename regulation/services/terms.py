@@ -13,7 +13,7 @@ from .. import permissions as perms
 from ..models import Article, Decision, DecisionKind, Regulation, RegulationVersion
 from ..selectors import regulation_text, version_on
 from ..text import split_article_key
-from .common import audited_save, require, save_article, sync_rows
+from .common import approved_by_every_issuer, audited_save, require, save_article, sync_rows
 from .visibility import grant_regulation_readers
 
 COMMENT_REQUIRED = _("Say why you return the draft, so that the admins can rework it.")
@@ -117,9 +117,8 @@ def regulation_approve_adoption(*, by, regulation, party, comment=""):
         require(perms.can_decide_adoption(by, regulation, party))
         audited_save(Decision(regulation=regulation, round=regulation.adoption_round, party=party,
                               kind=DecisionKind.APPROVE, comment=comment, by=by), by=by, reason="approve")
-        approved = set(regulation.adoption_decisions.filter(round=regulation.adoption_round, kind=DecisionKind.APPROVE)
-                       .values_list("party_id", flat=True))
-        if approved >= set(regulation.issuing_parties.values_list("pk", flat=True)):
+        if approved_by_every_issuer(regulation.adoption_decisions, round=regulation.adoption_round,
+                                    regulation=regulation):
             _adopt(regulation, by=by)
         return audited_save(regulation, by=by, reason=f"approved for {party.abbreviation}")
 
