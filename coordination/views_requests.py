@@ -285,7 +285,11 @@ def request_attach(request, pk):
 def request_history(request, pk):
     req = get_request_or_404(request, pk)
     visible_docs = selectors.documents_visible(request.user).filter(request_links__request=req)
-    lists = [entries(req, subject=_("Request"))]
+    # The response draft is the requested body's own until approved: its changes are hidden like the response.
+    hidden = ("search_text",)
+    if not permissions.can_view_response(request.user, req):
+        hidden += ("response_content",)
+    lists = [entries(req, subject=_("Request"), skip=hidden)]
     lists += [entries(c, subject=_("Comment")) for c in req.comments.all()]
     lists += [entries(o, subject=_("Opinion of %(name)s") % {"name": o.leader.get_full_name()})
               for o in req.opinions.select_related("leader")]

@@ -223,3 +223,15 @@ def test_ended_membership_loses_sight_at_once(make_request, people, bcsd_leader)
     Membership.objects.filter(user=bcsd_leader).update(active_to="2000-01-02", active_from="2000-01-01")
     forget_memberships(bcsd_leader)
     assert not can_view_request(bcsd_leader, req)
+
+
+def test_history_page_hides_the_response_draft_from_the_requesting_body_until_approved(client_for, make_request,
+                                                                                        people):
+    from django.urls import reverse
+
+    req = advance(make_request(people["a_staff"]), S.RESPONSE_AWAITING_APPROVAL, **people)
+    url = reverse("coordination:request_history", args=[req.pk])
+    assert "Thống nhất" not in client_for(people["a_staff"]).get(url).content.decode()
+    assert "Thống nhất" in client_for(people["b_staff"]).get(url).content.decode()
+    services.request_approve_response(by=people["b_leader"], request=req)
+    assert "Thống nhất" in client_for(people["a_staff"]).get(url).content.decode()
