@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.utils.functional import lazy
 from guardian.shortcuts import assign_perm
 
 from coordination.groups import party_groups
@@ -26,6 +27,16 @@ def grant_view(perm, obj, parties):
     for party in parties:
         for group in party_groups(party):
             assign_perm(perm, group, obj)
+
+
+def _interpolate(message, params):
+    return str(message) % params if params else str(message)
+
+
+# notify() renders subjects and bodies in the site language; a message translated here, in the
+# actor's language, would reach every recipient in whatever language the actor happened to read.
+site_text = lazy(lambda message, **params: _interpolate(message, params), str)
+site_text.__doc__ = "A lazy `message % params`, translated only when notify() stores it (in the site language)."
 
 
 def absolute(url):

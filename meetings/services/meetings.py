@@ -3,15 +3,19 @@
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from coordination.models import Party
 
 from .. import permissions
 from ..models import AgendaItem, Invitation, Meeting
 from ..models.base import InvalidTransition
-from .common import grant_view, require, save
+from .common import grant_view, require, save, site_text
 
 VIEW = "meetings.view_meeting"
+INVITATION = gettext_lazy("Invitation: %(title)s")
+CHANGED = gettext_lazy("Meeting changed: %(title)s")
+CANCELLED = gettext_lazy("Meeting cancelled: %(title)s")
 
 
 def _queue_calendar_email(meeting, user_ids, method):
@@ -52,7 +56,7 @@ def meeting_convene(*, by, convening_party, kind, title, chair, starts_at, ends_
             by=by, reason="convene",
         )
         added, _removed = _set_invitees(meeting, invitees, by=by)
-        _notify_invitees(meeting, added, by=by, subject=_("Invitation: %(title)s") % {"title": title})
+        _notify_invitees(meeting, added, by=by, subject=INVITATION)
         _queue_calendar_email(meeting, added, "REQUEST")
     return meeting
 
@@ -68,7 +72,7 @@ def meeting_change(*, by, meeting, invitees, **fields) -> Meeting:
         save(meeting, by=by, reason="change")
         added, removed = _set_invitees(meeting, invitees, by=by)
         kept = {i.user_id for i in meeting.invitations.all()}
-        _notify_invitees(meeting, kept, by=by, subject=_("Meeting changed: %(title)s") % {"title": meeting.title})
+        _notify_invitees(meeting, kept, by=by, subject=CHANGED)
         _queue_calendar_email(meeting, kept, "REQUEST")
         _queue_calendar_email(meeting, removed, "CANCEL")
     return meeting
@@ -83,7 +87,7 @@ def meeting_cancel(*, by, meeting, reason) -> Meeting:
         meeting.cancel(reason.strip())
         save(meeting, by=by, reason="cancel")
         invited = {i.user_id for i in meeting.invitations.all()}
-        _notify_invitees(meeting, invited, by=by, subject=_("Meeting cancelled: %(title)s") % {"title": meeting.title})
+        _notify_invitees(meeting, invited, by=by, subject=CANCELLED)
         _queue_calendar_email(meeting, invited, "CANCEL")
     return meeting
 
@@ -95,7 +99,7 @@ def _notify_invitees(meeting, user_ids, *, by, subject):
     from coordination.notifications import notify
 
     when = timezone.localtime(meeting.starts_at)
-    notify(recipients=get_user_model().objects.filter(pk__in=user_ids), subject=subject,
+    notify(recipients=get_user_model().objects.filter(pk__in=user_ids), subject=site_text(subject, title=meeting.title),
            body=f"{when:%H:%M %d/%m/%Y} · {meeting.place}", url=meeting.get_absolute_url(), actor=by, email=False)
 
 

@@ -13,7 +13,7 @@ from coordination.selectors import party_members
 from .. import permissions
 from ..models import ApprovalDecision, Conclusion, Minutes, MinutesApproval
 from ..models.base import InvalidTransition
-from .common import require, save
+from .common import require, save, site_text
 
 RETURN_NEEDS_COMMENT = gettext_lazy("Say what must change: a return needs a comment.")
 NOT_YOUR_BODY = gettext_lazy("You cannot decide for this body on these minutes.")
@@ -45,8 +45,8 @@ def minutes_submit(*, by, meeting) -> Minutes:
         leaders = [u for pid in permissions.meeting_party_ids(meeting) for u in party_members(pid, Role.LEADER)]
         notify(
             recipients=leaders, actor=by, url=_url(meeting),
-            subject=_("Minutes awaiting your approval: %(title)s") % {"title": meeting.title},
-            body=_("The minutes of the meeting are ready for approval by a leader of each body."),
+            subject=site_text(gettext_lazy("Minutes awaiting your approval: %(title)s"), title=meeting.title),
+            body=gettext_lazy("The minutes of the meeting are ready for approval by a leader of each body."),
         )
     return minutes
 
@@ -80,8 +80,8 @@ def minutes_approve(*, by, minutes, party, comment="") -> Minutes:
             members = [u for pid in pids for u in party_members(pid, *permissions.ORGANISERS)]
             notify(
                 recipients=members, actor=by, url=_url(meeting),
-                subject=_("Minutes approved: %(title)s") % {"title": meeting.title},
-                body=_("Both bodies have approved the minutes; the conclusions can now become requests."),
+                subject=site_text(gettext_lazy("Minutes approved: %(title)s"), title=meeting.title),
+                body=gettext_lazy("Both bodies have approved the minutes; the conclusions can now become requests."),
             )
     return minutes
 
@@ -97,7 +97,7 @@ def minutes_return(*, by, minutes, party, comment) -> Minutes:
         meeting = minutes.meeting
         notify(
             recipients=party_members(meeting.convening_party, Role.STAFF), actor=by, url=_url(meeting),
-            subject=_("Minutes returned with comments: %(title)s") % {"title": meeting.title},
+            subject=site_text(gettext_lazy("Minutes returned with comments: %(title)s"), title=meeting.title),
             body=comment.strip(),
         )
     return minutes

@@ -2,7 +2,7 @@
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy
 
 from coordination.notifications import notify
@@ -12,7 +12,7 @@ from coordination.selectors import party_members
 from .. import permissions
 from ..models import Notice, NoticeReceipt, ReportingObligation
 from ..models.base import InvalidTransition
-from .common import grant_view, require, save
+from .common import grant_view, require, save, site_text
 
 VIEW = "meetings.view_notice"
 PERIOD_ALREADY_REPORTED = gettext_lazy("A notice for this reporting period already exists.")
@@ -84,8 +84,8 @@ def notice_send(*, by, notice) -> Notice:
         notify(
             recipients=party_members(notice.recipient_party), actor=by,
             url=reverse("meetings:notice_detail", args=[notice.pk]),
-            subject=_("New notice from %(body)s: %(title)s")
-            % {"body": notice.sender_party.name, "title": notice.title},
+            subject=site_text(gettext_lazy("New notice from %(body)s: %(title)s"),
+                              body=lazy(lambda: notice.sender_party.name, str)(), title=notice.title),
             body=notice.summary[:500],
         )
     return notice

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from coordination.models import Confidentiality, Notification
 from meetings import selectors, services
@@ -138,3 +139,10 @@ def test_suspended_line_is_not_due(quarterly, reg_admin):
 def test_sent_state(notice, bcsd_staff):
     sent = services.notice_send(by=bcsd_staff, notice=notice)
     assert sent.state == NoticeState.SENT and sent.sent_by == bcsd_staff
+
+
+def test_sent_notice_is_announced_in_vietnamese_whatever_language_the_sender_reads(notice, bcsd_staff, du_staff):
+    with translation.override("en"):
+        services.notice_send(by=bcsd_staff, notice=notice)
+    subject = Notification.objects.get(recipient=du_staff).subject
+    assert subject == f"Thông báo mới của {notice.sender_party.name_vi}: {notice.title}"

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from coordination.models import CoordinationRequest, Notification, RequestState
 from coordination.selectors import inbox
@@ -212,3 +212,21 @@ def test_month_calendar_places_meetings_on_their_local_day(du_staff, make_meetin
     cell = next(d for week in weeks for d in week if d.day == day)
     assert meeting in cell.meetings
     assert datetime.date(day.year, day.month, 1) in [d.day for week in weeks for d in week]
+
+
+def test_notifications_are_stored_in_vietnamese_whatever_language_the_actor_reads(
+        make_meeting, past_meeting, bcsd_staff, bcsd_leader, du_leader, bcsd, du, area):
+    """notify() stores the site language; a subject translated eagerly in the actor's language would defeat it."""
+    with translation.override("en"):
+        meeting = make_meeting()
+        services.meeting_cancel(by=bcsd_staff, meeting=meeting, reason="Trùng lịch")
+        services.minutes_save(by=bcsd_staff, meeting=past_meeting, content="Hai bên đã thống nhất.")
+        minutes = services.minutes_submit(by=bcsd_staff, meeting=past_meeting)
+        services.minutes_approve(by=bcsd_leader, minutes=minutes, party=bcsd)
+        services.minutes_approve(by=du_leader, minutes=minutes, party=du)
+    subjects = set(Notification.objects.values_list("subject", flat=True))
+    bodies = set(Notification.objects.values_list("body", flat=True))
+    assert "Giấy mời: Họp liên tịch quý IV" in subjects
+    assert "Hủy cuộc họp: Họp liên tịch quý IV" in subjects
+    assert not any(s.startswith(("Invitation", "Meeting cancelled", "Minutes")) for s in subjects)
+    assert not any(b.startswith(("The minutes", "Both bodies")) for b in bodies)
