@@ -3,8 +3,9 @@
 import logging
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 
 from .models import Notification
 
@@ -49,19 +50,13 @@ def _queue_emails(ids):
 
 def notification_mark_read(*, by, notification):
     if notification.recipient_id != by.pk:
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied
     if notification.read_at is None:
-        from django.utils import timezone
-
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
     return notification
 
 
 def notifications_mark_all_read(*, by):
-    from django.utils import timezone
-
     # Notifications are not audited records (no history), so one UPDATE is fine here.
     return Notification.objects.filter(recipient=by, read_at__isnull=True).update(read_at=timezone.now())
