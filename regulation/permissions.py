@@ -12,7 +12,7 @@
 
 from coordination.groups import group_name
 from coordination.models import Role
-from coordination.permissions import active_memberships, is_active_member, member_party_ids
+from coordination.permissions import active_memberships, member_party_ids
 
 from .models import Amendment, AmendmentGroupObjectPermission, Regulation, RegulationGroupObjectPermission
 
@@ -107,13 +107,9 @@ def parties_user_may_decide_for(user, *, issuing_ids, decisions, awaiting) -> li
 
 def current_decisions(thing):
     """Decisions of the current round of an amendment or a draft regulation."""
-    current = thing.round if isinstance(thing, Amendment) else thing.adoption_round
-    return [d for d in thing_decisions(thing) if d.round == current]
-
-
-def thing_decisions(thing):
-    manager = thing.decisions if isinstance(thing, Amendment) else thing.adoption_decisions
-    return list(manager.all())
+    if isinstance(thing, Amendment):
+        return [d for d in thing.decisions.all() if d.round == thing.round]
+    return [d for d in thing.adoption_decisions.all() if d.round == thing.adoption_round]
 
 
 def amendment_decision_parties(user, amendment) -> list:
@@ -136,7 +132,3 @@ def adoption_decision_parties(user, regulation) -> list:
 
 def can_decide_adoption(user, regulation, party) -> bool:
     return getattr(party, "pk", party) in adoption_decision_parties(user, regulation)
-
-
-def is_leader_of(user, party) -> bool:
-    return is_active_member(user, party, Role.LEADER)
