@@ -68,8 +68,12 @@ def can_submit_draft(user, regulation) -> bool:
     return can_edit_draft(user, regulation)
 
 
-def can_import(user) -> bool:
-    return bool(member_party_ids(user, Role.ADMIN))
+def can_import(user, parties=None) -> bool:
+    """Any regulation admin may import; the draft must be issued by at least one body the admin serves."""
+    admin_of = member_party_ids(user, Role.ADMIN)
+    if parties is None:
+        return bool(admin_of)
+    return bool(admin_of & {getattr(p, "pk", p) for p in parties})
 
 
 def can_renew(user, regulation) -> bool:

@@ -83,7 +83,7 @@ def _sha256(upload):
 
 def regulation_import_docx(*, by, upload, parties, term_start=None, term_end=None):
     """Returns (DocxImport, created). A file imported before returns its first import."""
-    require(perms.can_import(by))
+    require(perms.can_import(by, parties))
     sha = _sha256(upload)
     if existing := DocxImport.objects.filter(sha256=sha).select_related("regulation").first():
         return existing, False

@@ -6,8 +6,9 @@ import docx
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
-from coordination.models import Party
+from coordination.models import Clearance, Party, Role
 from regulation import services
 from regulation.models import DocxImport, Regulation
 from regulation.services.importer import parse_document
@@ -92,6 +93,19 @@ def test_import_without_term_asks_for_it(reg_admin):
 def test_only_admins_import(bcsd_leader):
     with pytest.raises(PermissionDenied):
         services.regulation_import_docx(by=bcsd_leader, upload=upload(make_docx(SAMPLE)), parties=Party.objects.all())
+
+
+def test_admin_of_one_body_cannot_import_a_regulation_issued_only_by_the_other(make_member, bcsd, du, client_for):
+    bcsd_admin = make_member("bcsd.admin", (bcsd, Role.ADMIN, Clearance.MAT))
+    with pytest.raises(PermissionDenied):
+        services.regulation_import_docx(by=bcsd_admin, upload=upload(make_docx(SAMPLE)), parties=[du])
+    response = client_for(bcsd_admin).post(reverse("regulation:import"),
+                                           {"file": upload(make_docx(SAMPLE)), "parties": [du.pk]})
+    assert response.status_code == 403
+    assert not Regulation.objects.filter(status="draft").exists()
+    record, created = services.regulation_import_docx(by=bcsd_admin, upload=upload(make_docx(SAMPLE)),
+                                                      parties=[bcsd, du])
+    assert created and set(record.regulation.issuing_parties.all()) == {bcsd, du}
 
 
 def test_new_term_comes_into_force_with_both_approvals_and_supersedes_the_old(
