@@ -1,9 +1,9 @@
-"""Helpers the services share: saving with history, granting view to bodies, absolute links."""
+"""Helpers the services share: saving with history, granting and revoking view for bodies, absolute links."""
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.utils.functional import lazy
-from guardian.shortcuts import assign_perm
+from guardian.shortcuts import assign_perm, remove_perm
 
 from coordination.groups import party_groups
 
@@ -27,6 +27,13 @@ def grant_view(perm, obj, parties):
     for party in parties:
         for group in party_groups(party):
             assign_perm(perm, group, obj)
+
+
+def revoke_view(perm, obj, parties):
+    """The reverse of grant_view, for a body that no longer takes part."""
+    for party in parties:
+        for group in party_groups(party):
+            remove_perm(perm, group, obj)
 
 
 def _interpolate(message, params):

@@ -10,7 +10,7 @@ from coordination.models import Party
 from .. import permissions
 from ..models import AgendaItem, Invitation, Meeting
 from ..models.base import InvalidTransition
-from .common import grant_view, require, save, site_text
+from .common import grant_view, require, revoke_view, save, site_text
 
 VIEW = "meetings.view_meeting"
 INVITATION = gettext_lazy("Invitation: %(title)s")
@@ -28,6 +28,7 @@ def _queue_calendar_email(meeting, user_ids, method):
 
 def _set_invitees(meeting, invitees, *, by):
     """Make the invitations match `invitees` [(user, party)]; returns (added user ids, removed user ids)."""
+    before = permissions.meeting_party_ids(meeting)
     wanted = {}
     for user, party in invitees:
         wanted.setdefault(user.pk, (user, party))
@@ -39,9 +40,25 @@ def _set_invitees(meeting, invitees, *, by):
     for user_id, (user, party) in wanted.items():
         if user_id not in current:
             save(Invitation(meeting=meeting, user=user, party=party), by=by, reason="invite")
-    parties = Party.objects.filter(pk__in=permissions.meeting_party_ids(meeting))
-    grant_view(VIEW, meeting, parties)
+    _share_with_bodies_taking_part(meeting, before)
     return set(wanted) - set(current), set(current) - set(wanted)
+
+
+def _share_with_bodies_taking_part(meeting, before):
+    """Bodies taking part see the meeting and its documents; a body no longer invited stops seeing the meeting.
+
+    Documents stay visible to a body that saw them once: they are registered documents and may be shared
+    through other paths, so only the meeting itself is withdrawn.
+    """
+    from coordination.services import document_grant_view
+
+    now = permissions.meeting_party_ids(meeting)
+    grant_view(VIEW, meeting, Party.objects.filter(pk__in=now))
+    revoke_view(VIEW, meeting, Party.objects.filter(pk__in=before - now))
+    added = Party.objects.filter(pk__in=now - before)
+    if added:
+        for link in meeting.document_links.select_related("document"):
+            document_grant_view(document=link.document, parties=added)
 
 
 def meeting_convene(*, by, convening_party, kind, title, chair, starts_at, ends_at, place, invitees,

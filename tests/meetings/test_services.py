@@ -230,3 +230,25 @@ def test_notifications_are_stored_in_vietnamese_whatever_language_the_actor_read
     assert "Hủy cuộc họp: Họp liên tịch quý IV" in subjects
     assert not any(s.startswith(("Invitation", "Meeting cancelled", "Minutes")) for s in subjects)
     assert not any(b.startswith(("The minutes", "Both bodies")) for b in bodies)
+
+
+def test_a_body_no_longer_invited_no_longer_sees_the_meeting(meeting, bcsd_staff, bcsd_leader, bcsd, du_staff):
+    services.meeting_change(by=bcsd_staff, meeting=meeting, invitees=[(bcsd_leader, bcsd), (bcsd_staff, bcsd)])
+    assert meeting not in selectors.visible_meetings(du_staff)
+    assert meeting in selectors.visible_meetings(bcsd_leader)
+
+
+def test_a_body_invited_later_sees_the_documents_already_attached(make_meeting, bcsd_staff, bcsd_leader, bcsd,
+                                                                   du_staff, du):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from coordination.selectors import documents_visible
+
+    meeting = make_meeting(invitees=[(bcsd_leader, bcsd)])
+    link = services.meeting_attach_document(
+        by=bcsd_staff, meeting=meeting, doc_type="BC", summary="Dự thảo báo cáo",
+        file=SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n",
+                                content_type="application/pdf"))
+    assert link.document not in documents_visible(du_staff)
+    services.meeting_change(by=bcsd_staff, meeting=meeting, invitees=[(bcsd_leader, bcsd), (du_staff, du)])
+    assert link.document in documents_visible(du_staff)
