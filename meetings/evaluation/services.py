@@ -170,14 +170,14 @@ def action_make_request(*, by, action, reply_deadline=None):
         )
         if action.request_id:
             raise InvalidTransition(MSG_ALREADY_REQUESTED)
-        evaluation = action.evaluation
+        title, origin = _request_wording(action)
         request = request_create_sent(
             by=by, requesting_party=_party(permissions.requesting_party_for(by, action)),
             requested_party=action.owner_party,
             area=action.area or CoordinationArea.objects.get(article_number=8),
-            kind="coordination", title=_action_title(action), content=action.content,
+            kind="coordination", title=title, content=action.content,
             reply_deadline=reply_deadline or action.deadline,
-            origin=str(evaluation),
+            origin=origin,
         )
         action.request = request
         _save(action, by, "action_make_request")
@@ -190,13 +190,17 @@ def _party(pk):
     return Party.objects.get(pk=pk)
 
 
-def _action_title(action):
+def _request_wording(action):
+    """Title and origin of the request: a record both bodies read, so in the site language."""
+    from django.conf import settings
+    from django.utils import translation
     from django.utils.translation import gettext as _
 
     first_line = action.content.strip().splitlines()[0] if action.content.strip() else ""
-    return (_("Follow-up of the %(year)s evaluation: %(text)s") % {"year": action.evaluation.year, "text": first_line})[
-        :300
-    ]
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("Follow-up of the %(year)s evaluation: %(text)s") % {
+            "year": action.evaluation.year, "text": first_line}
+        return title[:300], str(action.evaluation)
 
 
 def evaluation_url(evaluation):

@@ -1,8 +1,9 @@
 """Minutes: the secretary drafts and submits, a leader of each body approves or returns; conclusions."""
 
+from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -130,20 +131,28 @@ def conclusion_create_request(*, by, conclusion):
         conclusion = Conclusion.objects.select_for_update().select_related("meeting").get(pk=conclusion.pk)
         if conclusion.request_id is not None:
             raise InvalidTransition("linked", "create_request", ALREADY_TURNED)
-        meeting = conclusion.meeting
+        title, origin = _followup_wording(conclusion)
         request = request_create_sent(
             by=by,
             requesting_party=Party.objects.get(pk=permissions.followup_requesting_party_id(conclusion)),
             requested_party=conclusion.owner_party,
             area=conclusion.area,
             kind="coordination",
-            title=_("Follow-up to the meeting of %(date)s: %(text)s")
-            % {"date": f"{timezone.localtime(meeting.starts_at):%d/%m/%Y}", "text": conclusion.text[:200]},
+            title=title,
             content=conclusion.text,
             reply_deadline=conclusion.deadline,
-            origin=_("Conclusion %(n)s of the meeting “%(title)s”")
-            % {"n": conclusion.order, "title": meeting.title},
+            origin=origin,
         )
         conclusion.request = request
         save(conclusion, by=by, reason="conclusion_create_request")
     return request
+
+
+def _followup_wording(conclusion):
+    """Title and origin of the follow-up request: a record both bodies read, so in the site language."""
+    meeting = conclusion.meeting
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("Follow-up to the meeting of %(date)s: %(text)s") % {
+            "date": f"{timezone.localtime(meeting.starts_at):%d/%m/%Y}", "text": conclusion.text[:200]}
+        origin = _("Conclusion %(n)s of the meeting “%(title)s”") % {"n": conclusion.order, "title": meeting.title}
+    return title, origin

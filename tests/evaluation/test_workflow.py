@@ -132,3 +132,14 @@ def test_opening_tells_the_members_of_both_bodies(regulation, system, bcsd_staff
     told = set(Notification.objects.filter(subject__contains="2026").values_list("recipient__username", flat=True))
     assert told == {"bcsd.staff", "du.leader"}
     assert len(mail.outbox) == 2
+
+
+def test_follow_up_request_is_worded_in_vietnamese_whatever_language_the_actor_reads(advance, bcsd_staff):
+    from django.utils import translation
+
+    action = advance("closed").actions.get()
+    with translation.override("en"):
+        services.action_make_request(by=bcsd_staff, action=action)
+    action.refresh_from_db()
+    assert action.request.title.startswith("Thực hiện kết luận đánh giá năm 2026: ")
+    assert action.request.origin == "Đánh giá công tác phối hợp năm 2026"

@@ -252,3 +252,12 @@ def test_a_body_invited_later_sees_the_documents_already_attached(make_meeting, 
     assert link.document not in documents_visible(du_staff)
     services.meeting_change(by=bcsd_staff, meeting=meeting, invitees=[(bcsd_leader, bcsd), (du_staff, du)])
     assert link.document in documents_visible(du_staff)
+
+
+def test_follow_up_request_is_worded_in_vietnamese_whatever_language_the_actor_reads(approved_minutes, bcsd_staff):
+    """The request is a record both bodies read: its title and origin are in the site language."""
+    with translation.override("en"):
+        conclusion = approved_minutes.meeting.conclusions.get()
+        request = services.conclusion_create_request(by=bcsd_staff, conclusion=conclusion)
+    assert request.title.startswith("Thực hiện kết luận cuộc họp ngày ")
+    assert request.origin.startswith("Kết luận 1 của cuộc họp ")
