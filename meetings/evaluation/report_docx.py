@@ -29,7 +29,12 @@ def _setup(document):
         heading = document.styles[name]
         heading.font.name, heading.font.color.rgb = "Times New Roman", None
         heading.font.size = Pt(14 if name != "Heading 3" else 13)
-        heading.element.rPr.rFonts.set(qn("w:eastAsia"), "Times New Roman")
+        fonts = heading.element.rPr.rFonts
+        fonts.set(qn("w:eastAsia"), "Times New Roman")
+        # The default template's headings use theme fonts, which win over the named font in
+        # LibreOffice and Word: without this they print in the theme's sans-serif.
+        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(theme), None)
 
 
 def _para(container, text, *, bold=False, italic=False, align=None, size=None, underline=False):

@@ -75,3 +75,13 @@ def test_print_page_is_the_same_report_in_html(client_for, closed, bcsd_staff):
 def test_draft_report_leaves_the_day_and_month_blank(client_for, evaluation, bcsd_staff):
     html = client_for(bcsd_staff).get(reverse("evaluation:evaluation_print", args=[evaluation.pk])).content.decode()
     assert "Hà Nội, ngày … tháng … năm" in html
+
+
+def test_docx_headings_are_in_times_new_roman_not_the_theme_font(client_for, closed, bcsd_leader):
+    from docx.oxml.ns import qn
+
+    document = _docx(client_for, bcsd_leader, closed)
+    for name in ("Heading 1", "Heading 2", "Heading 3"):
+        fonts = document.styles[name].element.rPr.rFonts
+        assert fonts.get(qn("w:ascii")) == "Times New Roman"
+        assert fonts.get(qn("w:asciiTheme")) is None and fonts.get(qn("w:hAnsiTheme")) is None
