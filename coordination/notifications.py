@@ -1,15 +1,11 @@
 """Tell people about work: an in-app notification per recipient plus one email each after commit."""
 
-import logging
-
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.utils import timezone, translation
 
 from .models import Notification
-
-logger = logging.getLogger(__name__)
+from .queueing import delay_on_commit
 
 
 def notify(*, recipients, subject, body, url, actor=None, email=True):
@@ -31,21 +27,12 @@ def notify(*, recipients, subject, body, url, actor=None, email=True):
                                         url=url)
         )
     if created and email:
-        ids = [n.pk for n in created]
-        transaction.on_commit(lambda: _queue_emails(ids))
+        from .tasks import send_notification_email
+
+        # The in-app notifications exist whatever happens; a failed queueing is logged (emailed_at stays empty).
+        for notification in created:
+            delay_on_commit(send_notification_email, notification.pk)
     return created
-
-
-def _queue_emails(ids):
-    """After commit: the in-app notifications exist whatever happens; a broker that is down must not turn a
-    step that succeeded into an error page, so failures are logged (emailed_at stays empty)."""
-    from .tasks import send_notification_email
-
-    for pk in ids:
-        try:
-            send_notification_email.delay(pk)
-        except Exception:  # noqa: BLE001 - any broker failure
-            logger.exception("could not queue the email of notification %s", pk)
 
 
 def notification_mark_read(*, by, notification):

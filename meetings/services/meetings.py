@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from coordination.models import Party
+from coordination.queueing import delay_on_commit
 
 from .. import permissions
 from ..models import AgendaItem, Invitation, Meeting
@@ -23,7 +24,7 @@ def _queue_calendar_email(meeting, user_ids, method):
 
     if user_ids:
         ids, pk, seq = sorted(user_ids), meeting.pk, meeting.sequence
-        transaction.on_commit(lambda: send_meeting_calendar_email.delay(pk, ids, method, seq))
+        delay_on_commit(send_meeting_calendar_email, pk, ids, method, seq)
 
 
 def _set_invitees(meeting, invitees, *, by):
