@@ -154,27 +154,31 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="quyche-phoihop@localhost
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Celery. Without CELERY_BROKER_URL the broker is the filesystem under var/ (one machine only).
-CELERY_BROKER_DIR = VAR_DIR / "celery"
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="filesystem://")
-CELERY_RESULT_BACKEND = env(
-    "CELERY_RESULT_BACKEND",
-    default=CELERY_BROKER_URL if CELERY_BROKER_URL.startswith("redis") else f"file://{CELERY_BROKER_DIR}/results",
-)
-CELERY_BROKER_TRANSPORT_OPTIONS = (
-    {
-        "data_folder_in": str(CELERY_BROKER_DIR / "queue"),
-        "data_folder_out": str(CELERY_BROKER_DIR / "queue"),
-        "processed_folder": str(CELERY_BROKER_DIR / "processed"),
-        "control_folder": str(CELERY_BROKER_DIR / "control"),
+
+
+def filesystem_broker(folder):
+    """Transport options and result backend of Celery's filesystem broker in `folder`, created here:
+    the transport and the result backend fail unless their folders exist."""
+    for sub in ("queue", "processed", "control", "results"):
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+    options = {
+        "data_folder_in": str(folder / "queue"),
+        "data_folder_out": str(folder / "queue"),
+        "processed_folder": str(folder / "processed"),
+        "control_folder": str(folder / "control"),
         "store_processed": False,
     }
-    if CELERY_BROKER_URL.startswith("filesystem")
-    else {"visibility_timeout": 3600}
-)
+    return options, f"file://{folder}/results"
+
+
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="filesystem://")
 if CELERY_BROKER_URL.startswith("filesystem"):
-    # The filesystem transport and result backend fail unless their folders exist.
-    for _sub in ("queue", "processed", "control", "results"):
-        (CELERY_BROKER_DIR / _sub).mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_TRANSPORT_OPTIONS, _results = filesystem_broker(VAR_DIR / "celery")
+else:
+    # Redis keeps the results too; another broker (RabbitMQ) sends them back over its own channel.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    _results = CELERY_BROKER_URL if CELERY_BROKER_URL.startswith("redis") else "rpc://"
+CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=_results)
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True

@@ -4,7 +4,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import CELERY_BROKER_URL, env
+from .base import CELERY_BROKER_URL, env, filesystem_broker
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -16,17 +16,9 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="qc-media-"))
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
 CELERY_TASK_EAGER_PROPAGATES = True
 if CELERY_BROKER_URL.startswith("filesystem"):
-    CELERY_BROKER_DIR = Path(tempfile.mkdtemp(prefix="qc-broker-"))
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "data_folder_in": str(CELERY_BROKER_DIR / "queue"),
-        "data_folder_out": str(CELERY_BROKER_DIR / "queue"),
-        "processed_folder": str(CELERY_BROKER_DIR / "processed"),
-        "control_folder": str(CELERY_BROKER_DIR / "control"),
-        "store_processed": False,
-    }
-    CELERY_RESULT_BACKEND = f"file://{CELERY_BROKER_DIR}/results"
-    for sub in ("queue", "processed", "results", "control"):
-        (CELERY_BROKER_DIR / sub).mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_TRANSPORT_OPTIONS, CELERY_RESULT_BACKEND = filesystem_broker(
+        Path(tempfile.mkdtemp(prefix="qc-broker-"))
+    )
 AXES_ENABLED = True
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="qc-static-"))
 WHITENOISE_AUTOREFRESH = True
