@@ -1,32 +1,27 @@
 """Member management and the security log. Views are thin: form, selector, service, render."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coordination.security import require
+
 from . import permissions, selectors, services
 from .forms import MembershipAddForm, MembershipForm
-from .security import get_visible_or_404, log_denied
-
-
-def _require(request, allowed):
-    if not allowed:
-        log_denied(request)
-        raise PermissionDenied
+from .security import get_visible_or_404
 
 
 def member_list(request):
-    _require(request, permissions.can_manage_members(request.user))
+    require(permissions.can_manage_members(request.user))
     include_ended = request.GET.get("ended") == "1"
     members = selectors.members_for_admin(user=request.user, include_ended=include_ended)
     return render(request, "coordination/member_list.html", {"members": members, "include_ended": include_ended})
 
 
 def member_add(request):
-    _require(request, permissions.can_manage_members(request.user))
+    require(permissions.can_manage_members(request.user))
     form = MembershipAddForm(request.POST or None, party_ids=permissions.manageable_party_ids(request.user))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -74,7 +69,7 @@ def member_history(request, pk):
 
 
 def security_log(request):
-    _require(request, permissions.can_view_security_log(request.user))
+    require(permissions.can_view_security_log(request.user))
     events = selectors.security_events()
     kind = request.GET.get("kind", "")
     if kind:

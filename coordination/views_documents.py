@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from . import permissions, selectors, services
 from .forms_requests import VersionForm
 from .history import entries, merged
-from .security import client_ip, get_visible_or_404, log_denied
+from .security import client_ip, get_visible_or_404
 from .text_search import search_q
 
 
@@ -33,7 +33,6 @@ def document_detail(request, pk):
     form = VersionForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         if not can_add:
-            log_denied(request)
             raise PermissionDenied
         if form.is_valid():
             try:

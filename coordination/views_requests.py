@@ -4,13 +4,15 @@ Thin: a form, a selector (404 when not visible), one service, then render or red
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+
+from coordination.security import require
 
 from . import permissions, selectors, services
 from .forms_requests import (
@@ -27,16 +29,11 @@ from .forms_requests import (
 from .history import entries, merged
 from .models import InvalidTransition, Party, RequestKind, RequestState, Role
 from .models.requests import REQUESTED, REQUESTING, TRANSITIONS
-from .security import get_visible_or_404, log_denied
+from .security import get_visible_or_404
 
 INVALID_STEP = gettext_lazy("This step is not possible now: the request is “%(state)s”. Nothing was changed.")
 PAGE_SIZE = 20
 
-
-def _require(request, allowed):
-    if not allowed:
-        log_denied(request)
-        raise PermissionDenied
 
 
 def get_request_or_404(request, pk):
@@ -70,7 +67,7 @@ def _form_kwargs(request, party=None):
 
 
 def request_create(request):
-    _require(request, permissions.can_create_request(request.user))
+    require(permissions.can_create_request(request.user))
     form = RequestForm(request.POST or None, **_form_kwargs(request))
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -87,7 +84,7 @@ def request_create(request):
 
 def request_edit(request, pk):
     req = get_request_or_404(request, pk)
-    _require(request, permissions.can_edit_request(request.user, req))
+    require(permissions.can_edit_request(request.user, req))
     initial = {f: getattr(req, f) for f in ("requested_party", "area", "kind", "title", "content", "exchange_form",
                                             "reply_deadline", "urgency", "confidentiality")}
     initial["requesting_party"] = req.requesting_party
@@ -170,7 +167,7 @@ def request_detail(request, pk):
 def request_step(request, pk, action):
     req = get_request_or_404(request, pk)
     service = services.STEP_SERVICES.get(action)
-    _require(request, service is not None and permissions.may_act(request.user, req, action))
+    require(service is not None and permissions.may_act(request.user, req, action))
     form = StepForm(request.POST, prefix=action)
     form.is_valid()
     try:
@@ -185,7 +182,7 @@ def request_step(request, pk, action):
 @require_POST
 def request_acknowledge(request, pk):
     req = get_request_or_404(request, pk)
-    _require(request, permissions.may_act(request.user, req, "acknowledge"))
+    require(permissions.may_act(request.user, req, "acknowledge"))
     form = AcknowledgeForm(
         request.POST, officers_qs=selectors.party_members(req.requested_party, Role.STAFF, Role.LEADER),
         leaders_qs=selectors.party_members(req.requested_party, Role.LEADER),
@@ -209,7 +206,7 @@ def request_acknowledge(request, pk):
 @require_POST
 def request_response(request, pk):
     req = get_request_or_404(request, pk)
-    _require(request, permissions.may_act(request.user, req, "draft_response"))
+    require(permissions.may_act(request.user, req, "draft_response"))
     form = ResponseForm(request.POST)
     if form.is_valid():
         try:
@@ -227,7 +224,7 @@ def request_response(request, pk):
 @require_POST
 def request_officers(request, pk, side):
     req = get_request_or_404(request, pk)
-    _require(request, side in (REQUESTING, REQUESTED) and permissions.can_set_officers(request.user, req, side))
+    require(side in (REQUESTING, REQUESTED) and permissions.can_set_officers(request.user, req, side))
     form = OfficersForm(request.POST, prefix=side, officers_qs=selectors.party_members(req.side_party(side), Role.STAFF,
                                                                           Role.LEADER))
     if form.is_valid():
@@ -244,7 +241,7 @@ def request_officers(request, pk, side):
 @require_POST
 def comment_add(request, pk):
     req = get_request_or_404(request, pk)
-    _require(request, permissions.can_comment(request.user, req))
+    require(permissions.can_comment(request.user, req))
     form = CommentForm(request.POST)
     if form.is_valid():
         services.comment_add(by=request.user, request=req, body=form.cleaned_data["body"])
@@ -257,7 +254,7 @@ def comment_add(request, pk):
 @require_POST
 def opinion_give(request, pk):
     req = get_request_or_404(request, pk)
-    _require(request, permissions.can_give_opinion(request.user, req))
+    require(permissions.can_give_opinion(request.user, req))
     form = OpinionForm(request.POST)
     if form.is_valid():
         services.opinion_give(by=request.user, request=req, content=form.cleaned_data["content"])
@@ -269,7 +266,7 @@ def opinion_give(request, pk):
 
 def request_attach(request, pk):
     req = get_request_or_404(request, pk)
-    _require(request, permissions.can_attach_document(request.user, req))
+    require(permissions.can_attach_document(request.user, req))
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -325,5 +322,5 @@ def notifications_read_all(request):
 
 
 def dashboard(request):
-    _require(request, permissions.can_view_dashboard(request.user))
+    require(permissions.can_view_dashboard(request.user))
     return render(request, "coordination/dashboard.html", selectors.dashboard(user=request.user))

@@ -3,11 +3,12 @@
 from django.db import transaction
 
 from coordination.models import Confidentiality, Party
+from coordination.security import require
 
 from .. import permissions
 from ..models import MeetingDocument, NoticeDocument
 from ..models.base import InvalidTransition
-from .common import require, save
+from .common import save
 from .notices import NOTICE_SECRET_REFUSED
 
 

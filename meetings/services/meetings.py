@@ -8,11 +8,12 @@ from django.utils.translation import gettext_lazy
 from coordination.grants import grant_view, revoke_view
 from coordination.models import Party
 from coordination.queueing import delay_on_commit
+from coordination.security import require
 
 from .. import permissions
 from ..models import AgendaItem, Invitation, Meeting
 from ..models.base import InvalidTransition
-from .common import require, save, site_text
+from .common import save, site_text
 
 INVITATION = gettext_lazy("Invitation: %(title)s")
 CHANGED = gettext_lazy("Meeting changed: %(title)s")

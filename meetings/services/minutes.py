@@ -9,12 +9,13 @@ from django.utils.translation import gettext_lazy
 
 from coordination.models import Party, Role
 from coordination.notifications import notify
+from coordination.security import require
 from coordination.selectors import party_members
 
 from .. import permissions
 from ..models import ApprovalDecision, Conclusion, Minutes, MinutesApproval
 from ..models.base import InvalidTransition
-from .common import require, save, site_text
+from .common import save, site_text
 
 RETURN_NEEDS_COMMENT = gettext_lazy("Say what must change: a return needs a comment.")
 NOT_YOUR_BODY = gettext_lazy("You cannot decide for this body on these minutes.")

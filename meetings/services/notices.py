@@ -8,12 +8,13 @@ from django.utils.translation import gettext_lazy
 from coordination.grants import grant_view
 from coordination.notifications import notify
 from coordination.permissions import is_active_member
+from coordination.security import require
 from coordination.selectors import party_members
 
 from .. import permissions
 from ..models import Notice, NoticeReceipt, ReportingObligation
 from ..models.base import InvalidTransition
-from .common import require, save, site_text
+from .common import save, site_text
 
 PERIOD_ALREADY_REPORTED = gettext_lazy("A notice for this reporting period already exists.")
 # Secret material (Mật and above) is excepted from the information regime: it travels through the
