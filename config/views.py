@@ -10,7 +10,7 @@ from django.views.decorators.csrf import requires_csrf_token
 
 from coordination import permissions
 from coordination.security import log_denied
-from coordination.selectors import home_summary
+from coordination.selectors.parties import home_summary
 
 from .celery import app as celery_app
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from coordination.models import Party, Role
 from coordination.notifications import notify
 from coordination.security import require
-from coordination.selectors import party_members
+from coordination.selectors.parties import party_members
 
 from .. import permissions
 from ..models import ApprovalDecision, Conclusion, Minutes, MinutesApproval
@@ -125,7 +125,7 @@ def conclusion_remove(*, by, conclusion) -> None:
 
 def conclusion_create_request(*, by, conclusion):
     """One step: the approved conclusion becomes a request sent to the body in charge, and stays linked to it."""
-    from coordination.services import request_create_sent
+    from coordination.services.requests import request_create_sent
 
     require(permissions.can_create_followup(by, conclusion))
     with transaction.atomic():

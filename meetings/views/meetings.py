@@ -122,7 +122,7 @@ def _documents_for(user, links):
 
 
 def _requests_for_agenda(user):
-    from coordination.selectors import requests_visible
+    from coordination.selectors.requests import requests_visible
 
     return requests_visible(user).order_by("-created_at")[:200]
 
@@ -130,7 +130,7 @@ def _requests_for_agenda(user):
 def _visible_request_ids(user, ids):
     if not ids:
         return set()
-    from coordination.selectors import requests_visible
+    from coordination.selectors.requests import requests_visible
 
     return set(requests_visible(user).filter(pk__in=ids).values_list("pk", flat=True))
 

@@ -14,11 +14,11 @@ from django.views.decorators.http import require_POST
 
 from coordination.security import require
 
-from . import permissions, selectors, services
-from .forms_requests import (
+from .. import permissions
+from ..forms.documents import DocumentForm
+from ..forms.requests import (
     AcknowledgeForm,
     CommentForm,
-    DocumentForm,
     OfficersForm,
     OpinionForm,
     RequestFilterForm,
@@ -26,10 +26,15 @@ from .forms_requests import (
     ResponseForm,
     StepForm,
 )
-from .history import entries, merged
-from .models import InvalidTransition, Party, RequestKind, RequestState, Role
-from .models.requests import REQUESTED, REQUESTING, TRANSITIONS
-from .security import get_visible_or_404
+from ..history import entries, merged
+from ..models import InvalidTransition, Party, RequestKind, RequestState, Role
+from ..models.requests import REQUESTED, REQUESTING, TRANSITIONS
+from ..security import get_visible_or_404
+from ..selectors import documents as document_selectors
+from ..selectors import notifications as notification_selectors
+from ..selectors import parties as party_selectors
+from ..selectors import requests as request_selectors
+from ..services import requests as request_services
 
 INVALID_STEP = gettext_lazy("This step is not possible now: the request is “%(state)s”. Nothing was changed.")
 PAGE_SIZE = 20
@@ -37,7 +42,7 @@ PAGE_SIZE = 20
 
 
 def get_request_or_404(request, pk):
-    return get_visible_or_404(request, selectors.requests_visible(request.user), pk=pk)
+    return get_visible_or_404(request, request_selectors.requests_visible(request.user), pk=pk)
 
 
 def _errors(request, exc):
@@ -51,7 +56,7 @@ def _errors(request, exc):
 def request_list(request):
     form = RequestFilterForm(request.GET or None)
     filters = {k: v for k, v in form.cleaned_data.items() if v} if form.is_valid() else {}
-    qs = selectors.request_list(user=request.user, **filters)
+    qs = request_selectors.request_list(user=request.user, **filters)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "coordination/request_list.html", {
         "form": form, "page": page, "can_create": permissions.can_create_request(request.user),
@@ -63,7 +68,7 @@ def _form_kwargs(request, party=None):
     checks that the officers belong to the body finally chosen)."""
     party_ids = [party.pk] if party else permissions.member_party_ids(request.user, Role.STAFF, Role.LEADER)
     parties = Party.objects.filter(pk__in=party_ids)
-    return {"parties": parties, "officers_qs": selectors.officer_candidates(party_ids=party_ids)}
+    return {"parties": parties, "officers_qs": request_selectors.officer_candidates(party_ids=party_ids)}
 
 
 def request_create(request):
@@ -73,7 +78,7 @@ def request_create(request):
         data = dict(form.cleaned_data)
         data.pop("reply_working_days")
         try:
-            req = services.request_create(by=request.user, **data)
+            req = request_services.request_create(by=request.user, **data)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -96,7 +101,7 @@ def request_edit(request, pk):
         data.pop("reply_working_days")
         data.pop("requesting_party")
         try:
-            services.request_update(by=request.user, request=req, **data)
+            request_services.request_update(by=request.user, request=req, **data)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -111,10 +116,10 @@ def _detail_context(request, req):
     step_actions = [
         {"transition": t, "form": StepForm(required=t.needs_comment, prefix=t.action)}
         for t in TRANSITIONS.values()
-        if t.action in services.STEP_SERVICES and permissions.can_transition(user, req, t.action)
+        if t.action in request_services.STEP_SERVICES and permissions.can_transition(user, req, t.action)
     ]
     visible_docs = set(
-        selectors.documents_visible(user).filter(request_links__request=req).values_list("pk", flat=True)
+        document_selectors.documents_visible(user).filter(request_links__request=req).values_list("pk", flat=True)
     )
     attachments = [a for a in req.attachments.select_related("document", "added_by") if a.document_id in visible_docs]
     can_ack = permissions.can_transition(user, req, "acknowledge")
@@ -130,8 +135,8 @@ def _detail_context(request, req):
         "can_attach": permissions.can_attach_document(user, req),
         "officer_forms": _officer_forms(user, req),
         "ack_form": AcknowledgeForm(
-            officers_qs=selectors.party_members(req.requested_party, Role.STAFF, Role.LEADER),
-            leaders_qs=selectors.party_members(req.requested_party, Role.LEADER),
+            officers_qs=party_selectors.party_members(req.requested_party, Role.STAFF, Role.LEADER),
+            leaders_qs=party_selectors.party_members(req.requested_party, Role.LEADER),
             ask_opinions=req.kind == RequestKind.OPINION,
         ) if can_ack else None,
         "response_form": ResponseForm(initial={"response_content": req.response_content}) if can_respond else None,
@@ -140,8 +145,9 @@ def _detail_context(request, req):
         "events": req.events.select_related("by"),
         "comments": req.comments.select_related("author"),
         "opinions": req.opinions.select_related("leader"),
-        "requesting_officers": selectors.officers_with_units(req.requesting_officers.all(), req.requesting_party),
-        "requested_officers": selectors.officers_with_units(req.requested_officers.all(), req.requested_party),
+        "requesting_officers": request_selectors.officers_with_units(
+            req.requesting_officers.all(), req.requesting_party),
+        "requested_officers": request_selectors.officers_with_units(req.requested_officers.all(), req.requested_party),
         "tab": "detail",
     }
 
@@ -153,7 +159,7 @@ def _officer_forms(user, req):
         if permissions.can_set_officers(user, req, side):
             forms[side] = OfficersForm(
                 initial={"officers": list(officers.all())}, prefix=side,
-                officers_qs=selectors.party_members(req.side_party(side), Role.STAFF, Role.LEADER),
+                officers_qs=party_selectors.party_members(req.side_party(side), Role.STAFF, Role.LEADER),
             )
     return forms
 
@@ -166,7 +172,7 @@ def request_detail(request, pk):
 @require_POST
 def request_step(request, pk, action):
     req = get_request_or_404(request, pk)
-    service = services.STEP_SERVICES.get(action)
+    service = request_services.STEP_SERVICES.get(action)
     require(service is not None and permissions.may_act(request.user, req, action))
     form = StepForm(request.POST, prefix=action)
     form.is_valid()
@@ -184,8 +190,8 @@ def request_acknowledge(request, pk):
     req = get_request_or_404(request, pk)
     require(permissions.may_act(request.user, req, "acknowledge"))
     form = AcknowledgeForm(
-        request.POST, officers_qs=selectors.party_members(req.requested_party, Role.STAFF, Role.LEADER),
-        leaders_qs=selectors.party_members(req.requested_party, Role.LEADER),
+        request.POST, officers_qs=party_selectors.party_members(req.requested_party, Role.STAFF, Role.LEADER),
+        leaders_qs=party_selectors.party_members(req.requested_party, Role.LEADER),
         ask_opinions=req.kind == RequestKind.OPINION,
     )
     if not form.is_valid():
@@ -193,7 +199,7 @@ def request_acknowledge(request, pk):
         return redirect("coordination:request_detail", req.pk)
     data = form.cleaned_data
     try:
-        services.request_acknowledge(by=request.user, request=req, officers=list(data["officers"]),
+        request_services.request_acknowledge(by=request.user, request=req, officers=list(data["officers"]),
                                      consulted_leaders=list(data.get("consulted_leaders") or []),
                                      comment=data["comment"])
     except (InvalidTransition, ValidationError) as exc:
@@ -210,7 +216,7 @@ def request_response(request, pk):
     form = ResponseForm(request.POST)
     if form.is_valid():
         try:
-            services.request_save_response(by=request.user, request=req,
+            request_services.request_save_response(by=request.user, request=req,
                                            response_content=form.cleaned_data["response_content"])
         except (InvalidTransition, ValidationError) as exc:
             _errors(request, exc)
@@ -225,11 +231,12 @@ def request_response(request, pk):
 def request_officers(request, pk, side):
     req = get_request_or_404(request, pk)
     require(side in (REQUESTING, REQUESTED) and permissions.can_set_officers(request.user, req, side))
-    form = OfficersForm(request.POST, prefix=side, officers_qs=selectors.party_members(req.side_party(side), Role.STAFF,
+    form = OfficersForm(request.POST, prefix=side, officers_qs=party_selectors.party_members(
+        req.side_party(side), Role.STAFF,
                                                                           Role.LEADER))
     if form.is_valid():
         try:
-            services.request_set_officers(by=request.user, request=req, side=side,
+            request_services.request_set_officers(by=request.user, request=req, side=side,
                                           officers=list(form.cleaned_data["officers"]))
         except ValidationError as exc:
             _errors(request, exc)
@@ -244,7 +251,7 @@ def comment_add(request, pk):
     require(permissions.can_comment(request.user, req))
     form = CommentForm(request.POST)
     if form.is_valid():
-        services.comment_add(by=request.user, request=req, body=form.cleaned_data["body"])
+        request_services.comment_add(by=request.user, request=req, body=form.cleaned_data["body"])
         messages.success(request, _("Your comment was added."))
     else:
         messages.error(request, _("Write a comment first."))
@@ -257,7 +264,7 @@ def opinion_give(request, pk):
     require(permissions.can_give_opinion(request.user, req))
     form = OpinionForm(request.POST)
     if form.is_valid():
-        services.opinion_give(by=request.user, request=req, content=form.cleaned_data["content"])
+        request_services.opinion_give(by=request.user, request=req, content=form.cleaned_data["content"])
         messages.success(request, _("Your opinion was recorded."))
     else:
         messages.error(request, _("Write your opinion first."))
@@ -270,7 +277,7 @@ def request_attach(request, pk):
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.request_add_new_document(by=request.user, request=req, **form.cleaned_data)
+            request_services.request_add_new_document(by=request.user, request=req, **form.cleaned_data)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -281,7 +288,7 @@ def request_attach(request, pk):
 
 def request_history(request, pk):
     req = get_request_or_404(request, pk)
-    visible_docs = selectors.documents_visible(request.user).filter(request_links__request=req)
+    visible_docs = document_selectors.documents_visible(request.user).filter(request_links__request=req)
     # The response draft is the requested body's own until approved: its changes are hidden like the response.
     hidden = ("search_text",)
     if not permissions.can_view_response(request.user, req):
@@ -297,24 +304,25 @@ def request_history(request, pk):
 
 
 def inbox(request):
-    data = selectors.inbox(user=request.user)
-    notes = Paginator(selectors.notifications_for(user=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    data = request_selectors.inbox(user=request.user)
+    notes = Paginator(notification_selectors.notifications_for(
+        user=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "coordination/inbox.html", {"waiting": data["waiting"], "unread_count":
                                                        data["unread"].count(), "page": notes})
 
 
 @require_POST
 def notification_open(request, pk):
-    from .notifications import notification_mark_read
+    from ..notifications import notification_mark_read
 
-    note = get_visible_or_404(request, selectors.notifications_for(user=request.user), pk=pk)
+    note = get_visible_or_404(request, notification_selectors.notifications_for(user=request.user), pk=pk)
     notification_mark_read(by=request.user, notification=note)
     return redirect(note.url or "coordination:inbox")
 
 
 @require_POST
 def notifications_read_all(request):
-    from .notifications import notifications_mark_all_read
+    from ..notifications import notifications_mark_all_read
 
     notifications_mark_all_read(by=request.user)
     messages.success(request, _("All notifications are marked as read."))
@@ -323,4 +331,4 @@ def notifications_read_all(request):
 
 def dashboard(request):
     require(permissions.can_view_dashboard(request.user))
-    return render(request, "coordination/dashboard.html", selectors.dashboard(user=request.user))
+    return render(request, "coordination/dashboard.html", request_selectors.dashboard(user=request.user))
