@@ -1,9 +1,15 @@
-"""What every workflow of the project shares: the refused step, and the badge each state wears.
+"""What every workflow of the project shares: the refused step, the rule "each body approves, round
+by round", and the badge each state wears.
 
-Models raise `InvalidTransition(state, action, message)` before changing anything; views show its
-`message` (translated) and nothing is saved. A state's badge colour is declared on its choices class
-(`__tones__`, value -> tone) and drawn by the one `{% badge obj "field" %}` tag
-(coordination/templatetags/badges.py), so no template compares a state string.
+- Models raise `InvalidTransition(state, action, message)` before changing anything; views show its
+  `message` (translated) and nothing is saved.
+- Amendments, a new term's draft and minutes are approved by each body taking part, round by round:
+  `approved_by_every_body` over decision rows that each carry `party`, `round` and, through the
+  model's `APPROVING` lookup, whether they approve. (The evaluation keeps one approval per body on
+  its BodyPart; a return clears them all, which is the same rule with the round implicit.)
+- A state's badge colour is declared on its choices class (`__tones__`, value -> tone) and drawn by
+  the one `{% badge obj "field" %}` tag (coordination/templatetags/badges.py), so no template
+  compares a state string.
 """
 
 from django.db import models
@@ -43,3 +49,15 @@ class BadgeChoices(models.TextChoices):
     @property
     def badge_label(self):
         return type(self).__dict__.get("__badge_labels__", {}).get(self.value, self.label)
+
+
+def approving_parties(decisions, *, round):
+    """The ids of the bodies that approved in `round`; `decisions` is a queryset of a decision model
+    (regulation.Decision, meetings.MinutesApproval) whose `APPROVING` lookup means "approved"."""
+    return set(decisions.filter(round=round, **decisions.model.APPROVING).values_list("party_id", flat=True))
+
+
+def approved_by_every_body(decisions, *, round, party_ids) -> bool:
+    """Has every body of `party_ids` approved in this round? A return opens a new round, so only the
+    approvals of the current round count; the last approval is the one that acts."""
+    return approving_parties(decisions, round=round) >= set(party_ids)

@@ -92,6 +92,7 @@ class MinutesApproval(models.Model):
     """A leader's decision for their body in one approval round."""
 
     badge_choices = {"decision": ApprovalDecision}
+    APPROVING = {"decision": ApprovalDecision.APPROVED}  # the lookup of coordination.workflow.approving_parties
 
     minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="approvals", verbose_name=_("minutes"))
     round = models.PositiveSmallIntegerField(_("approval round"))

@@ -121,6 +121,7 @@ class Decision(models.Model):
     """A leader's approval or return, on behalf of one body, of an amendment or of a new term's draft."""
 
     badge_choices = {"kind": DecisionKind}
+    APPROVING = {"kind": DecisionKind.APPROVE}  # the lookup of coordination.workflow.approving_parties
 
     amendment = models.ForeignKey(Amendment, on_delete=models.PROTECT, null=True, blank=True,
                                   related_name="decisions", verbose_name=_("amendment"))
