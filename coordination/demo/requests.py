@@ -7,6 +7,7 @@ import io
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from docx import Document as Docx
 
 from ..models import CoordinationArea, CoordinationRequest, Party
 from ..services import requests as request_services
@@ -22,8 +23,6 @@ def _pdf(text):
 
 
 def _docx(paragraphs):
-    from docx import Document as Docx
-
     doc = Docx()
     for text in paragraphs:
         doc.add_paragraph(text)

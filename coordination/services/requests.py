@@ -27,6 +27,7 @@ from ..permissions import (
 )
 from ..selectors.parties import party_members
 from ..text_search import normalize
+from .documents import document_create, document_grant_view
 from .documents import refuse_top_secret as refuse_if_top_secret
 
 COMMENT_REQUIRED = _("Please write the reason or comments for this step.")
@@ -196,8 +197,6 @@ def request_return_draft(*, by, request, comment):
 def request_approve_send(*, by, request, comment=""):
     def after(r):
         _grant(r, r.requested_party)
-        from .documents import document_grant_view
-
         for link in r.attachments.filter(side=REQUESTING).select_related("document"):
             document_grant_view(document=link.document, parties=[r.requested_party])
         _tell(r, party_members(r.requested_party, Role.STAFF), _("New coordination request"), by, r.content)
@@ -265,8 +264,6 @@ def request_return_response(*, by, request, comment):
 
 def request_approve_response(*, by, request, comment=""):
     def after(r):
-        from .documents import document_grant_view
-
         for link in r.attachments.filter(side=REQUESTED).select_related("document"):
             document_grant_view(document=link.document, parties=[r.requesting_party])
         _tell(r, _requester_people(r), _("Your request was answered"), by, r.response_content)
@@ -361,8 +358,6 @@ def request_attach_document(*, by, request, document) -> RequestDocument:
             link._history_user = by
             link._change_reason = "attach"
             link.save()
-        from .documents import document_grant_view
-
         document_grant_view(document=document, parties=[request.side_party(side)])
     return link
 
@@ -372,8 +367,6 @@ def request_add_new_document(*, by, request, **document_fields) -> RequestDocume
     side = attach_side(by, request)
     if side is None:
         raise PermissionDenied
-    from .documents import document_create
-
     party = request.side_party(side)
     with transaction.atomic():
         document_fields.setdefault("issuing_party", party)

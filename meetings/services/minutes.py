@@ -11,6 +11,7 @@ from coordination.models import Party, Role
 from coordination.notifications import notify
 from coordination.security import require
 from coordination.selectors.parties import party_members
+from coordination.services.requests import request_create_sent
 
 from .. import permissions
 from ..models import ApprovalDecision, Conclusion, Minutes, MinutesApproval
@@ -125,8 +126,6 @@ def conclusion_remove(*, by, conclusion) -> None:
 
 def conclusion_create_request(*, by, conclusion):
     """One step: the approved conclusion becomes a request sent to the body in charge, and stays linked to it."""
-    from coordination.services.requests import request_create_sent
-
     require(permissions.can_create_followup(by, conclusion))
     with transaction.atomic():
         conclusion = Conclusion.objects.select_for_update().select_related("meeting").get(pk=conclusion.pk)

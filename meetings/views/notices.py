@@ -8,10 +8,11 @@ from django.views.decorators.http import require_POST
 
 from coordination.models import Party
 from coordination.permissions import member_party_ids
-from coordination.security import require
+from coordination.security import get_visible_or_404, require
 
 from .. import permissions, selectors, services
 from ..forms import DocumentUploadForm, NoticeForm, ObligationForm
+from ..history import notice_history_rows
 from ..models import NoticeKind, NoticeState, ReportingObligation
 from ..selectors.notices import recipient_members
 from .common import get_notice, run
@@ -142,8 +143,6 @@ def notice_document_add(request, pk):
 
 
 def notice_history(request, pk):
-    from ..history import notice_history_rows
-
     notice = get_notice(request, pk)
     rows = notice_history_rows(notice, request.user)
     return render(request, "meetings/history.html",
@@ -185,8 +184,6 @@ def notice_schedule_add(request):
 
 @require_POST
 def notice_schedule_toggle(request, pk):
-    from coordination.security import get_visible_or_404
-
     mine = member_party_ids(request.user, "admin")
     obligation = get_visible_or_404(request, ReportingObligation.objects.filter(reporting_party_id__in=mine), pk=pk)
     run(request, lambda: services.obligation_set_active(by=request.user, obligation=obligation,
