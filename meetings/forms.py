@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordination.models import Confidentiality, CoordinationArea, DocumentType, Party
+from coordination.models import Confidentiality, CoordinationArea, DocumentType, Party, Role
 
 from .models import AttendanceStatus, MeetingKind, NoticeKind, ReportFrequency
 
@@ -46,7 +46,7 @@ class MeetingForm(forms.Form):
         ]
         self.fields["chair"].choices = [("", "---------")] + sorted(
             {(str(m.user_id), m.user.get_full_name() or m.user.username) for m in memberships
-             if m.role == "leader"}, key=lambda c: c[1],
+             if m.role == Role.LEADER}, key=lambda c: c[1],
         )
 
     def clean(self):

@@ -10,7 +10,19 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ..grants import grant_view
-from ..models import Comment, CoordinationRequest, Opinion, RequestDocument, RequestEvent, RequestState, Role
+from ..models import (
+    Comment,
+    Confidentiality,
+    CoordinationRequest,
+    ExchangeForm,
+    Opinion,
+    RequestDocument,
+    RequestEvent,
+    RequestKind,
+    RequestState,
+    Role,
+    Urgency,
+)
 from ..models.requests import REQUESTED, REQUESTING, TRANSITIONS
 from ..notifications import notify
 from ..permissions import (
@@ -70,9 +82,9 @@ def _save(request, by, reason):
     request.save()
 
 
-def request_create(*, by, requesting_party, requested_party, area, title, content, kind="coordination",
-                   exchange_form="writing",
-                   reply_deadline=None, urgency=0, confidentiality=0, requesting_officers=(), origin="",
+def request_create(*, by, requesting_party, requested_party, area, title, content, kind=RequestKind.COORDINATION,
+                   exchange_form=ExchangeForm.WRITING, reply_deadline=None, urgency=Urgency.NORMAL,
+                   confidentiality=Confidentiality.NORMAL, requesting_officers=(), origin="",
                    origin_url="") -> CoordinationRequest:
     """A draft of the requesting body; only its staff and leaders see it until it is sent."""
     if not can_create_request(by, requesting_party):
@@ -117,8 +129,8 @@ def request_update(*, by, request, requesting_officers=None, **fields) -> Coordi
 
 
 def request_create_sent(*, by, requesting_party, requested_party, area, kind, title, content, reply_deadline=None,
-                        origin="", origin_url="", exchange_form="writing", urgency=0,
-                        confidentiality=0) -> CoordinationRequest:
+                        origin="", origin_url="", exchange_form=ExchangeForm.WRITING,
+                        urgency=Urgency.NORMAL, confidentiality=Confidentiality.NORMAL) -> CoordinationRequest:
     """A request already agreed by both bodies' leaders (a meeting conclusion, an evaluation follow-up):
     created directly in the "sent" state, seen by both bodies, the requested body's staff told.
 

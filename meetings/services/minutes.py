@@ -7,7 +7,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from coordination.models import Party, Role
+from coordination.models import Party, RequestKind, Role
 from coordination.notifications import notify
 from coordination.security import require
 from coordination.selectors.parties import party_members
@@ -137,7 +137,7 @@ def conclusion_create_request(*, by, conclusion):
             requesting_party=Party.objects.get(pk=permissions.followup_requesting_party_id(conclusion)),
             requested_party=conclusion.owner_party,
             area=conclusion.area,
-            kind="coordination",
+            kind=RequestKind.COORDINATION,
             title=title,
             content=conclusion.text,
             reply_deadline=conclusion.deadline,
