@@ -8,7 +8,7 @@ from ..permissions import active_memberships, manageable_party_ids
 
 
 def home_summary(*, user):
-    """What the home page shows; other apps add their own sections through `home_sections`."""
+    """What the home page shows; other apps add their own sections through `coordination.home.register`."""
     return {"capacities": active_memberships(user), "sections": home.sections_for(user)}
 
 

@@ -134,7 +134,7 @@ def officer_candidates(*, party_ids):
 
 
 def officers_with_units(officers, party):
-    """The officers a side assigned, each with `side_membership` (their membership in that body, with
-    its unit) so the page can say which unit every officer comes from, in two queries."""
+    """The officers a side assigned, each with `side_memberships` (their memberships in that body, with
+    the unit) so the page can say which unit every officer comes from, in two queries."""
     memberships = Membership.objects.active().filter(party=party).select_related("unit")
     return officers.prefetch_related(Prefetch("memberships", queryset=memberships, to_attr="side_memberships"))
