@@ -1,6 +1,6 @@
 """Keeps party groups in step with memberships, so an ended membership counts at once."""
 
-from .groups import GROUP_PREFIX, group_name
+from .groups import GROUP_PREFIX, group_name, sync_user_groups
 from .permissions import active_memberships
 
 
@@ -14,7 +14,5 @@ class MembershipGroupsMiddleware:
             wanted = {group_name(m.party, m.role) for m in active_memberships(user)}
             current = set(user.groups.filter(name__startswith=GROUP_PREFIX).values_list("name", flat=True))
             if wanted != current:
-                from .groups import sync_user_groups
-
                 sync_user_groups(user)
         return self.get_response(request)

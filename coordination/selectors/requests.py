@@ -1,5 +1,6 @@
 """Reads of coordination requests, already filtered for the user: lists, the inbox, the dashboard, officers."""
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, F, Prefetch, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
@@ -126,8 +127,6 @@ def _chart(counts):
 
 def officer_candidates(*, party_ids):
     """Staff and leaders in force of these bodies: the people a body may assign as officers."""
-    from django.contrib.auth import get_user_model
-
     members = Membership.objects.active().filter(party_id__in=party_ids, role__in=(Role.STAFF, Role.LEADER))
     return get_user_model().objects.filter(is_active=True, pk__in=members.values("user_id")).order_by(
         "last_name", "first_name", "username"
@@ -135,7 +134,7 @@ def officer_candidates(*, party_ids):
 
 
 def officers_with_units(officers, party):
-    """The officers a side assigned, each with `side_membership` (their membership in that body, with
-    its unit) so the page can say which unit every officer comes from, in two queries."""
+    """The officers a side assigned, each with `side_memberships` (their memberships in that body, with
+    the unit) so the page can say which unit every officer comes from, in two queries."""
     memberships = Membership.objects.active().filter(party=party).select_related("unit")
     return officers.prefetch_related(Prefetch("memberships", queryset=memberships, to_attr="side_memberships"))

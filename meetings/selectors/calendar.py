@@ -4,10 +4,12 @@ import calendar as pycalendar
 import datetime
 from dataclasses import dataclass, field
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coordination.permissions import member_party_ids
+from coordination.selectors.requests import requests_visible
 
 from ..models import Conclusion
 from .meetings import visible_meetings
@@ -43,8 +45,6 @@ def _day_bounds(first, last):
 
 def month_deadlines(user, first, last):
     """Deadlines between two dates: conclusions of visible meetings, reports of the user's bodies, requests."""
-    from django.urls import reverse
-
     items = []
     conclusions = Conclusion.objects.filter(
         meeting__in=visible_meetings(user), deadline__range=(first, last)
@@ -70,10 +70,6 @@ def month_deadlines(user, first, last):
 
 def _request_deadlines(user, first, last):
     """Reply deadlines of the coordination requests the user may see."""
-    from django.urls import reverse
-
-    from coordination.selectors.requests import requests_visible
-
     qs = requests_visible(user).filter(reply_deadline__range=(first, last)).select_related("requested_party")
     return [
         Deadline(r.reply_deadline, _("Reply due: %(title)s") % {"title": r.title[:80]}, "request",

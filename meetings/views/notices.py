@@ -6,12 +6,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coordination.models import Party
+from coordination.models import Party, Role
 from coordination.permissions import member_party_ids
-from coordination.security import require
+from coordination.security import get_visible_or_404, require
 
 from .. import permissions, selectors, services
 from ..forms import DocumentUploadForm, NoticeForm, ObligationForm
+from ..history import notice_history_rows
 from ..models import NoticeKind, NoticeState, ReportingObligation
 from ..selectors.notices import recipient_members
 from .common import get_notice, run
@@ -142,8 +143,6 @@ def notice_document_add(request, pk):
 
 
 def notice_history(request, pk):
-    from ..history import notice_history_rows
-
     notice = get_notice(request, pk)
     rows = notice_history_rows(notice, request.user)
     return render(request, "meetings/history.html",
@@ -161,7 +160,7 @@ def notice_schedule(request):
         row.overdue = row.is_overdue(today)
         row.due_now = not row.is_sent and row.period_end < today
     obligations = ReportingObligation.objects.filter(
-        reporting_party_id__in=member_party_ids(request.user, "admin")).select_related("reporting_party")
+        reporting_party_id__in=member_party_ids(request.user, Role.ADMIN)).select_related("reporting_party")
     return render(request, "meetings/notice_schedule.html", {
         "rows": rows, "year": year, "today": today, "obligations": obligations,
         "can_manage": permissions.can_manage_reporting_schedule(request.user),
@@ -172,7 +171,7 @@ def notice_schedule(request):
 
 def notice_schedule_add(request):
     require(permissions.can_manage_reporting_schedule(request.user))
-    parties = Party.objects.filter(pk__in=member_party_ids(request.user, "admin"))
+    parties = Party.objects.filter(pk__in=member_party_ids(request.user, Role.ADMIN))
     form = ObligationForm(request.POST or None, parties=parties, initial={"starts_on": timezone.localdate().replace(
         month=1, day=1)})
     if request.method == "POST" and form.is_valid():
@@ -185,9 +184,7 @@ def notice_schedule_add(request):
 
 @require_POST
 def notice_schedule_toggle(request, pk):
-    from coordination.security import get_visible_or_404
-
-    mine = member_party_ids(request.user, "admin")
+    mine = member_party_ids(request.user, Role.ADMIN)
     obligation = get_visible_or_404(request, ReportingObligation.objects.filter(reporting_party_id__in=mine), pk=pk)
     run(request, lambda: services.obligation_set_active(by=request.user, obligation=obligation,
                                                         is_active=not obligation.is_active),
