@@ -13,7 +13,7 @@ from .. import permissions, selectors, services
 from ..forms import DocumentUploadForm, NoticeForm, ObligationForm
 from ..models import NoticeKind, NoticeState, ReportingObligation
 from ..selectors.notices import recipient_members
-from .common import get_notice, require, run
+from .common import documents_for, get_notice, require, run
 
 
 def notice_list(request):
@@ -108,7 +108,7 @@ def notice_detail(request, pk):
     receipts = {r.user_id: r for r in notice.receipts.all()}
     members = [(m, receipts.get(m.user_id)) for m in recipient_members(notice)] if see_receipts else []
     return render(request, "meetings/notice_detail.html", {
-        "notice": notice, "documents": notice.document_links.select_related("document"),
+        "notice": notice, **documents_for(request.user, notice.document_links.select_related("document")),
         "members": members, "see_receipts": see_receipts,
         "read_count": sum(1 for _m, r in members if r),
         "can_edit": permissions.can_edit_notice(request.user, notice),
