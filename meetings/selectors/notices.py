@@ -3,7 +3,8 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Q
+from django.utils.timezone import localdate
 from guardian.shortcuts import get_objects_for_user
 
 from coordination.models import Membership
@@ -71,6 +72,11 @@ class ReportDue:
     def is_overdue(self, on_date):
         return not self.is_sent and self.due_date < on_date
 
+    @property
+    def is_late(self):
+        """Sent after its due date (by the calendar day in Asia/Ho_Chi_Minh)."""
+        return self.is_sent and self.notice.sent_at is not None and localdate(self.notice.sent_at) > self.due_date
+
 
 def _schedule_rows(obligations, years):
     notices = {
@@ -108,3 +114,17 @@ def reporting_schedule(user, year):
         .select_related("reporting_party", "recipient_party")
     )
     return sorted(_schedule_rows(obligations, (year,)), key=lambda r: (r.due_date, r.obligation.reporting_party.order))
+
+
+def schedule_years(user, today):
+    """(first, last) year the schedule page offers: from the first period of the user's schedule lines to
+    the end of the regulation term in force (this year at least), so the year pager has an end."""
+    from regulation.models import Regulation
+
+    party_ids = member_party_ids(user)
+    first = ReportingObligation.objects.filter(
+        Q(reporting_party_id__in=party_ids) | Q(recipient_party_id__in=party_ids)
+    ).aggregate(first=Min("starts_on"))["first"]
+    term_end = (Regulation.objects.filter(status=Regulation.Status.IN_FORCE)
+                .order_by("-term_end").values_list("term_end", flat=True).first())
+    return min(first.year if first else today.year, today.year), max(term_end or today.year, today.year)
