@@ -5,6 +5,8 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 from guardian.shortcuts import get_objects_for_user
 
+from .dashboard_trend import SERIES as TREND_SERIES
+from .dashboard_trend import monthly_trend
 from .models import (
     CoordinationArea,
     CoordinationRequest,
@@ -110,6 +112,7 @@ def dashboard(*, user, year=None):
     share = round(100 * totals["on_time"] / totals["with_deadline"]) if totals["with_deadline"] else None
     return {
         **_chart(counts), "totals": totals, "on_time_share": share, "year": year,
+        "trends": monthly_trend(visible, year), "trend_series": TREND_SERIES,
         "overdue_list": list(visible.filter(overdue_q()).order_by("reply_deadline")),
     }
 
