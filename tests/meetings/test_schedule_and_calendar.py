@@ -72,3 +72,28 @@ def test_every_calendar_month_renders_with_its_report_deadlines(client_for, quar
             assert response.status_code == 200, (year, month)
     july = client.get(reverse("meetings:calendar_month") + "?thang=2025-07").content.decode()
     assert "Báo cáo quý" in july and f"{SCHEDULE}?nam=2025" in july
+
+
+@pytest.mark.parametrize("month", ["9999-12", "0001-01", "2026-13", "abc", "-1-1"])
+def test_calendar_month_out_of_range_shows_this_month(client_for, du_staff, month):
+    response = client_for(du_staff).get(reverse("meetings:calendar_month") + f"?thang={month}")
+    assert response.status_code == 200
+    assert response.context["first"] == timezone.localdate().replace(day=1)
+
+
+def test_calendar_list_shows_a_status_not_the_kind_of_meeting(client_for, make_meeting, du_staff):
+    held = make_meeting(days=-1, title="Họp đã diễn ra")
+    month = timezone.localdate() - datetime.timedelta(days=1)
+    client = client_for(du_staff)
+    html = client.get(reverse("meetings:calendar_month") + f"?thang={month:%Y-%m}").content.decode()
+    as_list = html[html.index('id="h-month-list"'):]
+    row = next(r for r in as_list.split("<tr") if "Họp đã diễn ra" in r)
+    status_cell = row.split("<td")[-1]
+    assert "Đã họp, chưa có biên bản" in status_cell and held.get_kind_display() not in status_cell
+
+
+def test_meeting_without_minutes_has_no_dash_in_the_minutes_heading(client_for, make_meeting, du_staff):
+    meeting = make_meeting(days=-1)
+    html = client_for(du_staff).get(meeting.get_absolute_url()).content.decode()
+    heading = html[html.index('id="h-minutes"'):html.index("</h2>", html.index('id="h-minutes"'))]
+    assert "—" not in heading
