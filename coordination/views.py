@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from . import permissions, selectors, services
 from .forms import MembershipAddForm, MembershipForm
 from .security import get_visible_or_404, log_denied
+from .security_display import describe_events
 
 
 def _require(request, allowed):
@@ -80,6 +81,7 @@ def security_log(request):
     if kind:
         events = events.filter(kind=kind)
     page = Paginator(events, 50).get_page(request.GET.get("page"))
+    describe_events(page.object_list)
     return render(
         request, "coordination/security_log.html",
         {"page": page, "kind": kind, "kinds": events.model.Kind.choices},
