@@ -39,6 +39,17 @@ def unread_notice_count(user):
     return visible_notices(user).filter(_unread_q(user)).count()
 
 
+def unread_notices_by_sender(user):
+    """[(sending body, n)] of the user's unread notices, one grouped query: a member of both bodies is told
+    which body wrote to them, not "the other body"."""
+    from coordination.models import Party
+
+    unread = visible_notices(user).filter(_unread_q(user)).values("pk")
+    counts = dict(Notice.objects.filter(pk__in=unread).order_by().values_list("sender_party_id")
+                  .annotate(n=Count("pk")))
+    return [(party, counts[party.pk]) for party in Party.objects.filter(pk__in=counts)]
+
+
 def notice_detail(user):
     return visible_notices(user).prefetch_related(
         Prefetch("receipts", queryset=NoticeReceipt.objects.select_related("user").order_by("read_at"))
