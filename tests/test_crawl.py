@@ -25,5 +25,6 @@ def test_every_link_shown_to_a_demo_account_opens_for_it(client, demo, username)
     assert not result.problems, f"{username} met:\n{problems}"
     calendar = reverse("meetings:calendar_month")
     months = {url for url in result.visited if url.startswith(calendar + "?") and "thang=" in url}
+    print(f"{username}: {len(result.visited)} pages, {len(months)} calendar months")  # shown with -s
     assert len(result.visited) > 40, "the crawl should reach most of the app"
     assert len(months) >= 25, f"only {len(months)} calendar months reached"
