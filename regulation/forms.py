@@ -97,10 +97,15 @@ class ImportForm(forms.Form):
     def __init__(self, *args, kept_name="", **kwargs):
         super().__init__(*args, **kwargs)
         self.initial.setdefault("parties", list(Party.objects.values_list("pk", flat=True)))
-        self.kept_name = kept_name  # a file chosen in a refused attempt, kept on the server
-        self.fields["file"].required = not kept_name
+        self.kept_name = ""
         if kept_name:
-            self.fields["file"].help_text = KEPT_FILE_HELP % {"name": kept_name}
+            self.keep_file(kept_name)
+
+    def keep_file(self, name):
+        """A file chosen in a refused attempt waits on the server: choosing it again is not needed."""
+        self.kept_name = name
+        self.fields["file"].required = False
+        self.fields["file"].help_text = KEPT_FILE_HELP % {"name": name}
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

@@ -34,7 +34,7 @@ def import_docx(request):
                 return redirect("regulation:import_result", record.pk)
         if chosen:  # refused for another reason: the file waits on the server for the next attempt
             import_pending.keep(request, chosen)
-            form.kept_name = chosen.name
+            form.keep_file(chosen.name)
     return render(request, "regulation/import_form.html", {"form": form, "kept": form.kept_name})
 
 
