@@ -124,8 +124,9 @@ class DraftArticleForm(forms.Form):
 class DraftRegulationForm(forms.ModelForm):
     class Meta:
         model = Regulation
-        fields = ["title", "number_symbol", "legal_bases"]
-        widgets = {"legal_bases": forms.Textarea(attrs={"rows": 5})}
+        fields = ["title", "number_symbol", "legal_bases", "signed_place", "signed_on", "recipients"]
+        widgets = {"legal_bases": forms.Textarea(attrs={"rows": 5}), "recipients": forms.Textarea(attrs={"rows": 4}),
+                   "signed_on": DateInput()}
         help_texts = {"legal_bases": _('One legal basis per line, without "Căn cứ" (it is added when shown).')}
 
 

@@ -164,3 +164,40 @@ def test_the_regulation_page_shows_the_frame(client_for, reg_admin):
         assert text in html
     report = client_for(reg_admin).get(reverse("regulation:import_result", args=[record.pk])).content.decode()
     assert PROMULGATION in report and "Nguyễn Văn An" in report
+
+
+def test_admin_corrects_the_frame_of_an_imported_draft(client_for, reg_admin, bcsd_leader):
+    record, _created = services.regulation_import_docx(by=reg_admin, upload=party_regulation_docx(),
+                                                       parties=Party.objects.all())
+    url = reverse("regulation:draft_edit", args=[record.regulation.pk])
+    data = {"title": record.regulation.title, "number_symbol": "02-QC/BCSĐ-ĐU", "legal_bases": "Điều lệ Đảng;",
+            "signed_place": "Hà Nội", "signed_on": "2021-08-29", "recipients": "Ban Bí thư,\n\n Lưu Văn phòng. "}
+    assert client_for(bcsd_leader).post(url, data).status_code == 403
+    assert client_for(reg_admin).post(url, data).status_code == 302
+    regulation = Regulation.objects.get(pk=record.regulation.pk)
+    assert regulation.signed_on == datetime.date(2021, 8, 29) and regulation.number_symbol == "02-QC/BCSĐ-ĐU"
+    assert regulation.recipient_lines() == ["Ban Bí thư,", "Lưu Văn phòng."]
+    assert regulation.signers[0]["name"] == "Nguyễn Văn An"  # signers are kept as imported
+
+
+def test_frame_written_as_plain_paragraphs_is_read_the_same():
+    from regulation.services.docx_reader import read_blocks
+
+    parsed = read_blocks([
+        *HEADER_LEFT, *HEADER_RIGHT, "QUY CHẾ", "phối hợp công tác", "nhiệm kỳ 2025 - 2030", "Căn cứ Điều lệ Đảng;",
+        "Chương I", "CHUNG", "Điều 1. Phạm vi", "1. Nội dung.",
+        "Nơi nhận:", "- Như trên,", "K/T BÍ THƯ", "PHÓ BÍ THƯ", "(Đã ký)", "Trần Văn Bình", "Ghi chú lạc chỗ",
+    ])
+    assert parsed["title"] == "Quy chế phối hợp công tác nhiệm kỳ 2025 - 2030"
+    assert parsed["number_symbol"] == "01-QC/BCSĐ-ĐU" and parsed["signed_on"] == datetime.date(2021, 8, 20)
+    assert parsed["bases"] == ["Điều lệ Đảng;"] and parsed["recipients"] == ["Như trên,"]
+    assert parsed["signers"] == [{"on_behalf": "K/T BÍ THƯ", "title": "PHÓ BÍ THƯ", "name": "Trần Văn Bình"}]
+    assert parsed["chapters"][0]["articles"][0]["lines"] == ["1. Nội dung."]
+    assert parsed["unplaced"] == ["Ghi chú lạc chỗ"]  # after the signature, nothing joins an article
+
+
+def test_an_impossible_signing_date_is_listed_not_guessed():
+    from regulation.services.docx_reader import read_blocks
+
+    parsed = read_blocks(["Hà Nội, ngày 31 tháng 2 năm 2021", "QUY CHẾ 2020 - 2025", "Chương I", "Điều 1. A"])
+    assert parsed["signed_on"] is None and "Hà Nội, ngày 31 tháng 2 năm 2021" in parsed["unplaced"]
