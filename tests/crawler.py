@@ -5,14 +5,14 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 
 # Pages that change state on GET would not exist here (every change is a POST); these are skipped
 # because following them ends the session or leaves the app, not because they are allowed to fail.
 SKIP_PREFIXES = ("/static/", "/media/", "/quan-tri/")
-# A path with many query variants (months, years, pagers, filters) is crawled this many times at most:
-# enough for two years of months, and the crawl stays finite on pagers that run without end.
-VARIANTS_PER_PATH = 30
+# Each view is crawled this many times at most (months, years, pages of a list, detail pages): enough for
+# two years of months, and the crawl stays finite on pagers that run without end and on large data sets.
+VARIANTS_PER_VIEW = 30
 
 
 class _Links(HTMLParser):
@@ -54,7 +54,7 @@ def crawl(client, start="/", limit=300):
     """Breadth-first over every same-site link from `start`; returns what answered and what failed."""
     logout = reverse("logout")
     result = CrawlResult()
-    per_path = Counter()
+    per_view = Counter()
     queue = deque([(start, "(start)")])
     seen = {start}
     while queue and len(result.visited) < limit:
@@ -76,14 +76,24 @@ def crawl(client, start="/", limit=300):
         elif status == 200 and response.get("Content-Type", "").startswith("text/html") \
                 and "attachment" not in response.get("Content-Disposition", ""):
             targets = links_of(response.content.decode())
+        here = _view(url)
         for href in targets:
             target = normalise(href, url)
             if not target or target in seen or target.startswith(SKIP_PREFIXES) or target.startswith(logout):
                 continue
-            path = target.split("?")[0]
-            if per_path[path] >= VARIANTS_PER_PATH:
+            view = _view(target)
+            if per_view[view] >= VARIANTS_PER_VIEW:
                 continue
-            per_path[path] += 1
+            per_view[view] += 1
             seen.add(target)
-            queue.append((target, url))
+            # The next month, the next page of a list: walked first, so chains are followed to their end
+            # before the page budget goes to the many detail pages of a large data set.
+            (queue.appendleft if view == here else queue.append)((target, url))
     return result
+
+
+def _view(url):
+    try:
+        return resolve(url.split("?")[0]).view_name
+    except Resolver404:
+        return url.split("?")[0]
