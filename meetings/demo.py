@@ -162,7 +162,7 @@ def _schedule_and_notices(u, bcsd, du):
             obligation=o, period_start=row.period_start)
         _send_and_read(notice, staff[o.reporting_party_id], readers[o.recipient_party_id])
     plan = services.notice_create(by=u["du.chuyenvien"], sender_party=du, recipient_party=bcsd, kind=NoticeKind.PLAN,
-                                  title="Kế hoạch kiểm tra, giám sát năm của Đảng ủy",
+                                  title=f"Kế hoạch kiểm tra, giám sát năm {today.year} của Đảng ủy",
                                   summary="Đảng ủy gửi Ban cán sự đảng kế hoạch kiểm tra, giám sát để phối hợp.")
     services.notice_attach_document(by=u["du.chuyenvien"], notice=plan, doc_type=DocumentType.KH,
                                     summary="Kế hoạch kiểm tra, giám sát năm",

@@ -18,6 +18,8 @@ from ..models.requests import OPEN_AT_REQUESTED, OPEN_STATES
 from ..permissions import clearance_for, member_party_ids
 from ..text_search import search_q
 from .notifications import notifications_for
+from .trend import SERIES as TREND_SERIES
+from .trend import monthly_trend
 
 S = RequestState
 SORTS = {
@@ -102,6 +104,7 @@ def dashboard(*, user, year=None):
     share = round(100 * totals["on_time"] / totals["with_deadline"]) if totals["with_deadline"] else None
     return {
         **_chart(counts), "totals": totals, "on_time_share": share, "year": year,
+        "trends": monthly_trend(visible, year), "trend_series": TREND_SERIES,
         "overdue_list": list(visible.filter(overdue_q()).order_by("reply_deadline")),
     }
 

@@ -89,6 +89,10 @@ class Meeting(models.Model):
     def is_cancelled(self):
         return self.state == MeetingState.CANCELLED
 
+    @property
+    def has_started(self):
+        return self.starts_at <= timezone.now()
+
     def reschedule(self):
         """Any change the invitees must see: the calendar event gets a new revision."""
         if self.is_cancelled:

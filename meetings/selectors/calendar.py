@@ -62,7 +62,7 @@ def month_deadlines(user, first, last):
                 items.append(
                     Deadline(row.due_date, _("Report due: %(title)s (%(body)s)")
                              % {"title": row.obligation.title, "body": row.obligation.reporting_party},
-                             "report", reverse("meetings:reporting_schedule") + f"?nam={year}", done=row.is_sent)
+                             "report", reverse("meetings:notice_schedule") + f"?nam={year}", done=row.is_sent)
                 )
     items += _request_deadlines(user, first, last)
     return items

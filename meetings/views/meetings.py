@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordination.models import Party
-from coordination.permissions import has_clearance, member_party_ids
+from coordination.permissions import member_party_ids
 from coordination.security import require
 from coordination.selectors.requests import requests_visible
 
@@ -17,7 +17,7 @@ from .. import ical, permissions, selectors, services
 from ..forms import AgendaItemForm, AttendanceForm, CancelForm, DocumentUploadForm, MeetingForm
 from ..history import meeting_history_rows
 from ..models import MeetingKind
-from .common import get_meeting, run
+from .common import documents_for, get_meeting, run
 
 WHEN = {"upcoming", "past", "all"}
 
@@ -99,7 +99,7 @@ def meeting_detail(request, pk):
     return render(request, "meetings/meeting_detail.html", {
         "meeting": meeting, "minutes": minutes, "conclusions": conclusions,
         "invitations": meeting.invitations.all(), "agenda": agenda,
-        **_documents_for(user, meeting.document_links.select_related("document")),
+        **documents_for(user, meeting.document_links.select_related("document")),
         "approvals": list(minutes.approvals.all()) if minutes else [],
         "approvable_parties": Party.objects.filter(pk__in=approvable),
         "visible_request_ids": requests_visible,
@@ -112,13 +112,6 @@ def meeting_detail(request, pk):
         "agenda_form": AgendaItemForm(requests_qs=_requests_for_agenda(user)) if permissions.can_change_meeting(
             user, meeting) else None,
     })
-
-
-def _documents_for(user, links):
-    """Documents the reader's clearance allows; the others are only counted, never named."""
-    links = list(links)
-    shown = [link for link in links if has_clearance(user, link.document.confidentiality)]
-    return {"documents": shown, "hidden_documents": len(links) - len(shown)}
 
 
 def _requests_for_agenda(user):

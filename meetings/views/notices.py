@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,7 +16,7 @@ from ..forms import DocumentUploadForm, NoticeForm, ObligationForm
 from ..history import notice_history_rows
 from ..models import NoticeKind, NoticeState, ReportingObligation
 from ..selectors.notices import recipient_members
-from .common import get_notice, run
+from .common import documents_for, get_notice, run
 
 
 def notice_list(request):
@@ -110,7 +111,7 @@ def notice_detail(request, pk):
     receipts = {r.user_id: r for r in notice.receipts.all()}
     members = [(m, receipts.get(m.user_id)) for m in recipient_members(notice)] if see_receipts else []
     return render(request, "meetings/notice_detail.html", {
-        "notice": notice, "documents": notice.document_links.select_related("document"),
+        "notice": notice, **documents_for(request.user, notice.document_links.select_related("document")),
         "members": members, "see_receipts": see_receipts,
         "read_count": sum(1 for _m, r in members if r),
         "can_edit": permissions.can_edit_notice(request.user, notice),
@@ -151,10 +152,13 @@ def notice_history(request, pk):
 
 def notice_schedule(request):
     today = timezone.localdate()
+    first, last = selectors.schedule_years(request.user, today)
     try:
         year = int(request.GET.get("nam", today.year))
     except ValueError:
         year = today.year
+    if not first <= year <= last:  # a year outside the schedule: show the nearest one that has it
+        return redirect(reverse("meetings:notice_schedule") + f"?nam={min(max(year, first), last)}")
     rows = selectors.reporting_schedule(request.user, year)
     for row in rows:
         row.overdue = row.is_overdue(today)
@@ -163,6 +167,7 @@ def notice_schedule(request):
         reporting_party_id__in=member_party_ids(request.user, Role.ADMIN)).select_related("reporting_party")
     return render(request, "meetings/notice_schedule.html", {
         "rows": rows, "year": year, "today": today, "obligations": obligations,
+        "previous_year": year - 1 if year > first else None, "next_year": year + 1 if year < last else None,
         "can_manage": permissions.can_manage_reporting_schedule(request.user),
         "can_draft": permissions.can_draft_notice(request.user),
         "my_sending_parties": member_party_ids(request.user, *permissions.ORGANISERS),
