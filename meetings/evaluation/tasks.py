@@ -24,7 +24,7 @@ def _day(value):
 @shared_task(**RETRY)
 def open_annual_evaluations(day=None):
     """Daily: open the evaluation of every regulation in force whose opening day has come."""
-    from .opening import open_due_evaluations
+    from .services.opening import open_due_evaluations
 
     with recorded_run("meetings.evaluation.tasks.open_annual_evaluations") as run:
         done = open_due_evaluations(by=system_user(), today=_day(day))
@@ -36,8 +36,8 @@ def open_annual_evaluations(day=None):
 @shared_task(**RETRY)
 def refresh_evaluation_statistics():
     """Nightly: a new dated snapshot of the figures for every evaluation not yet closed."""
-    from .figures import snapshot_compute
     from .models import AnnualEvaluation
+    from .services.figures import snapshot_compute
 
     with recorded_run("meetings.evaluation.tasks.refresh_evaluation_statistics") as run:
         evaluations = AnnualEvaluation.objects.exclude(state=AnnualEvaluation.State.CLOSED)

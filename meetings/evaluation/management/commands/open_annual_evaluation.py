@@ -4,7 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from ...jobs import recorded_run, system_user
-from ...opening import evaluation_open, open_due_evaluations, opening_date, regulations_in_force
+from ...selectors.opening import opening_date, regulations_in_force
+from ...services.opening import evaluation_open, open_due_evaluations
 
 
 class Command(BaseCommand):

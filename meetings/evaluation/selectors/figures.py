@@ -26,11 +26,11 @@ Asia/Ho_Chi_Minh.
 
 import statistics as pystats
 
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Aggregate, Count, F, FloatField, Q
 from django.utils import timezone
 
-from .models import StatisticsSnapshot
+from .opening import taking_part
 
 REQUEST_METRICS = ["sent", "received", "answered_on_time", "answered_late", "still_open", "median_days"]
 ACTIVITY_METRICS = ["meetings_held", "minutes_approved", "notices_sent", "documents_exchanged"]
@@ -146,8 +146,6 @@ def compute(evaluation, now=None):
     """The figures of the evaluation's year as a JSON-ready dict (see the module docstring)."""
     from coordination.models import CoordinationArea
 
-    from .opening import taking_part
-
     now = now or timezone.now()
     start, end = evaluation.period()
     grid = _Grid()
@@ -164,12 +162,6 @@ def compute(evaluation, now=None):
         "cells": grid.cells,
         "totals": grid.totals,
     }
-
-
-def snapshot_compute(*, evaluation, by, now=None):
-    """Store the figures as a new dated snapshot (earlier snapshots are kept)."""
-    with transaction.atomic():
-        return StatisticsSnapshot.objects.create(evaluation=evaluation, computed_by=by, data=compute(evaluation, now))
 
 
 def _notice_figures(grid, start, end):

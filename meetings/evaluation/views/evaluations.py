@@ -8,9 +8,10 @@ from django.views.decorators.http import require_POST
 
 from coordination.security import get_visible_or_404, require
 
-from . import charts, permissions, selectors, services
-from .forms import ActionFormSet, AssessmentForm, ConclusionForm, MakeRequestForm, ReturnForm, actions_from
-from .models import FollowUpAction, InvalidTransition
+from .. import permissions, selectors, services
+from ..forms import ActionFormSet, AssessmentForm, ConclusionForm, MakeRequestForm, ReturnForm, actions_from
+from ..models import FollowUpAction, InvalidTransition
+from . import charts
 
 
 def _evaluation(request, pk):

@@ -8,6 +8,9 @@ from coordination.models import Role
 from coordination.notifications import notify
 from coordination.selectors import party_members
 
+from ..jobs import system_user
+from ..models import AnnualEvaluation
+
 WRITERS = (Role.STAFF, Role.LEADER)
 
 
@@ -43,9 +46,6 @@ def tell_parts(evaluation, event, *, actor=None, party=None, comment=""):
 
 
 def announce_opened(evaluation_pk):
-    from .jobs import system_user
-    from .models import AnnualEvaluation
-
     evaluation = AnnualEvaluation.objects.filter(pk=evaluation_pk).first()
     if evaluation is not None:
         tell_parts(evaluation, "opened", actor=system_user())

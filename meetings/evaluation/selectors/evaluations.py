@@ -6,8 +6,8 @@ from django.db.models import Prefetch
 from coordination.grants import visible
 from coordination.models import CoordinationArea, Party
 
-from .jobs import describe, latest_runs
-from .models import AnnualEvaluation, AreaAssessment, BodyPart, FollowUpAction, StatisticsSnapshot
+from ..jobs import describe, latest_runs
+from ..models import AnnualEvaluation, AreaAssessment, BodyPart, FollowUpAction, StatisticsSnapshot
 
 
 def evaluations_visible(user):
@@ -67,6 +67,6 @@ def job_overview():
 
 
 def recent_runs(limit=50):
-    from .models import JobRun
+    from ..models import JobRun
 
     return JobRun.objects.all()[:limit]

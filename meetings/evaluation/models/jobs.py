@@ -1,0 +1,60 @@
+"""The records the scheduled jobs keep: one row per run, and one per reminder sent."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+# The user the jobs act as, so that no history row is anonymous (made by migration 0002_system_user).
+SYSTEM_USERNAME = "system"
+
+
+class JobRun(models.Model):
+    """One run of a scheduled job, so admins see in the app what ran, when, and whether it failed."""
+
+    class Outcome(models.TextChoices):
+        RUNNING = "running", _("Running")
+        SUCCESS = "success", _("Succeeded")
+        FAILURE = "failure", _("Failed")
+
+    task = models.CharField(_("job"), max_length=200, db_index=True)
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices, default=Outcome.RUNNING)
+    message = models.TextField(_("message"), blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+        verbose_name = _("job run")
+        verbose_name_plural = _("job runs")
+        indexes = [models.Index(fields=["task", "-started_at"])]
+
+    def __str__(self):
+        return f"{self.task} {self.started_at:%d/%m/%Y %H:%M} {self.outcome}"
+
+
+class ReminderSent(models.Model):
+    """A reminder or digest already sent: the unique key makes every reminder job safe to run twice.
+
+    The daily digest uses kind "digest" and an empty key, so a person gets at most one per day.
+    """
+
+    kind = models.CharField(pgettext_lazy("reminder", "kind"), max_length=32)
+    key = models.CharField(_("about"), max_length=100, blank=True, default="")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    sent_on = models.DateField(_("sent on"))
+    created_at = models.DateTimeField(default=timezone.now)
+    items = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("reminder sent")
+        verbose_name_plural = _("reminders sent")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "key", "user", "sent_on"], name="one_reminder_per_user_and_day"),
+            models.CheckConstraint(condition=~Q(kind=""), name="reminder_kind_not_empty"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.key} {self.user_id} {self.sent_on}"
