@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_documents, views_requests
+from . import views, views_documents, views_jobs, views_requests
 
 app_name = "coordination"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("thanh-vien/<int:pk>/ket-thuc/", views.member_end, name="member_end"),
     path("thanh-vien/<int:pk>/lich-su/", views.member_history, name="member_history"),
     path("nhat-ky-bao-mat/", views.security_log, name="security_log"),
+    path("tac-vu/", views_jobs.job_runs, name="job_runs"),
     # Coordination requests
     path("de-nghi/", views_requests.request_list, name="request_list"),
     path("de-nghi/tao-moi/", views_requests.request_create, name="request_create"),

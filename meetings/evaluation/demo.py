@@ -30,11 +30,11 @@ DEMO_ASSESSMENT = {
 
 @register
 def load_evaluation_demo():
+    from coordination.jobs import system_user
     from coordination.models import Party
     from regulation.models import Regulation
 
     from . import services
-    from .jobs import system_user
     from .models import BodyPart
     from .services.opening import evaluation_open
 

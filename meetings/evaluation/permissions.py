@@ -93,8 +93,3 @@ def requesting_party_for(user, action):
     """The body the request will come from: the user's body that is not in charge of the action."""
     ids = [pid for pid in _party_ids(action.evaluation) if pid != action.owner_party_id]
     return next((pid for pid in ids if is_active_member(user, pid, *WRITERS)), None)
-
-
-def can_view_job_runs(user):
-    """Regulation admins (and Django superusers) watch the scheduled jobs."""
-    return bool(getattr(user, "is_superuser", False)) or is_member_of_any(user, Role.ADMIN)

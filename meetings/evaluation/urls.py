@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from .views import evaluations, report
 
@@ -6,7 +7,8 @@ app_name = "evaluation"
 
 urlpatterns = [
     path("", evaluations.evaluation_list, name="evaluation_list"),
-    path("tac-vu/", evaluations.job_runs, name="job_runs"),
+    # The scheduled jobs page moved to coordination (shared plumbing); old links and bookmarks follow.
+    path("tac-vu/", RedirectView.as_view(pattern_name="coordination:job_runs", permanent=True), name="job_runs"),
     path("<int:pk>/", evaluations.evaluation_detail, name="evaluation_detail"),
     path("<int:pk>/tu-danh-gia/<int:party_pk>/", evaluations.assessment_edit, name="assessment_edit"),
     path("<int:pk>/tu-danh-gia/<int:party_pk>/gui/", evaluations.assessment_submit, name="assessment_submit"),

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from meetings.evaluation.jobs import system_user
+from coordination.jobs import system_user
 from meetings.evaluation.services.opening import evaluation_open
 
 

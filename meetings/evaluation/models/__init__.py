@@ -10,11 +10,10 @@ from .evaluation import (
     InvalidTransition,
 )
 from .figures import StatisticsSnapshot
-from .jobs import SYSTEM_USERNAME, JobRun, ReminderSent
 from .opening import DEFAULT_OPENING_DAY, DEFAULT_OPENING_MONTH, OpeningDay
 
 __all__ = [
-    "DEFAULT_OPENING_DAY", "DEFAULT_OPENING_MONTH", "SYSTEM_USERNAME", "AnnualEvaluation", "AreaAssessment", "BodyPart",
+    "DEFAULT_OPENING_DAY", "DEFAULT_OPENING_MONTH", "AnnualEvaluation", "AreaAssessment", "BodyPart",
     "EvaluationGroupObjectPermission", "EvaluationUserObjectPermission", "FollowUpAction", "InvalidTransition",
-    "JobRun", "OpeningDay", "ReminderSent", "StatisticsSnapshot",
+    "OpeningDay", "StatisticsSnapshot",
 ]

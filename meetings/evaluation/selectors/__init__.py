@@ -7,15 +7,13 @@ from .evaluations import (
     evaluation_list,
     evaluations_visible,
     figures_table,
-    job_overview,
     latest_snapshot,
-    recent_runs,
 )
 from .figures import compute
 from .opening import due_years, opening_date, regulations_in_force, taking_part
 
 __all__ = [
     "actions", "assessments", "compute", "due_years", "evaluation_detail_qs", "evaluation_list", "evaluations_visible",
-    "figures_table", "job_overview", "latest_snapshot", "opening_date", "recent_runs", "regulations_in_force",
+    "figures_table", "latest_snapshot", "opening_date", "regulations_in_force",
     "taking_part",
 ]

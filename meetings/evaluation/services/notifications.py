@@ -4,11 +4,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from coordination.jobs import system_user
 from coordination.models import Role
 from coordination.notifications import notify
 from coordination.selectors import party_members
 
-from ..jobs import system_user
 from ..models import AnnualEvaluation
 
 WRITERS = (Role.STAFF, Role.LEADER)

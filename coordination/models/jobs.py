@@ -1,4 +1,9 @@
-"""The records the scheduled jobs keep: one row per run, and one per reminder sent."""
+"""The records the scheduled jobs keep: one row per run, and one per reminder sent.
+
+Both were written first for the evaluation app and moved here (migrations coordination 0008 and
+evaluation 0004) without touching the database: the tables keep their names, `evaluation_jobrun` and
+`evaluation_remindersent`, and their rows.
+"""
 
 from django.conf import settings
 from django.db import models
@@ -7,7 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-# The user the jobs act as, so that no history row is anonymous (made by migration 0002_system_user).
+# The user the jobs act as, so that no history row is anonymous (made by evaluation's migration
+# 0002_system_user, which stays there: migrations are history).
 SYSTEM_USERNAME = "system"
 
 
@@ -26,6 +32,7 @@ class JobRun(models.Model):
     message = models.TextField(_("message"), blank=True)
 
     class Meta:
+        db_table = "evaluation_jobrun"
         ordering = ["-started_at", "-pk"]
         verbose_name = _("job run")
         verbose_name_plural = _("job runs")
@@ -38,7 +45,8 @@ class JobRun(models.Model):
 class ReminderSent(models.Model):
     """A reminder or digest already sent: the unique key makes every reminder job safe to run twice.
 
-    The daily digest uses kind "digest" and an empty key, so a person gets at most one per day.
+    Kinds: "digest" (coordination; empty key, so a person gets at most one per day), "minutes" and
+    "report" (meetings), "evaluation" (the annual evaluation).
     """
 
     kind = models.CharField(pgettext_lazy("reminder", "kind"), max_length=32)
@@ -49,6 +57,7 @@ class ReminderSent(models.Model):
     items = models.PositiveIntegerField(default=0)
 
     class Meta:
+        db_table = "evaluation_remindersent"
         verbose_name = _("reminder sent")
         verbose_name_plural = _("reminders sent")
         constraints = [
