@@ -27,6 +27,7 @@ def notify(*, recipients, subject, body, url, actor=None, email=True):
                                         url=url)
         )
     if created and email:
+        # Local: tasks -> digest -> reminders -> notifications would be an import cycle at module level.
         from .tasks import send_notification_email
 
         # The in-app notifications exist whatever happens; a failed queueing is logged (emailed_at stays empty).

@@ -5,17 +5,13 @@ each body writes and sends only its own self-assessment, and only a leader appro
 """
 
 from coordination.models import Role
-from coordination.permissions import is_active_member, is_member_of_any, member_party_ids
+from coordination.permissions import is_active_member, is_member_of_any
 
 WRITERS = (Role.STAFF, Role.LEADER)
 
 
 def can_view_evaluations(user):
     return is_member_of_any(user)
-
-
-def can_view_evaluation(user, evaluation):
-    return bool(member_party_ids(user) & set(_party_ids(evaluation)))
 
 
 def _party_ids(evaluation):

@@ -2,6 +2,9 @@
 
 import datetime
 
+from coordination.models import Party
+from regulation.models import Regulation
+
 from ..models import DEFAULT_OPENING_DAY, DEFAULT_OPENING_MONTH, OpeningDay
 
 # A run missed at the end of a year (beat down from 1 December into January) is caught up within
@@ -27,17 +30,9 @@ def due_years(regulation, today):
 
 
 def regulations_in_force():
-    from regulation.models import Regulation
-
-    return Regulation.objects.in_force() if hasattr(Regulation.objects, "in_force") else Regulation.objects.filter(
-        status=Regulation.Status.IN_FORCE
-    )
+    return Regulation.objects.filter(status=Regulation.Status.IN_FORCE)
 
 
 def taking_part(regulation):
     """The bodies that evaluate: those that issued the regulation (all bodies when it names none)."""
-    from coordination.models import Party
-
-    parties = getattr(regulation, "issuing_parties", None)
-    parties = list(parties.all()) if parties is not None else []
-    return parties or list(Party.objects.all())
+    return list(regulation.issuing_parties.all()) or list(Party.objects.all())

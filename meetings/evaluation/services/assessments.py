@@ -2,7 +2,6 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.urls import reverse
 
 from .. import permissions
 from ..messages import MSG_NOT_OPEN
@@ -73,7 +72,3 @@ def conclusion_save(*, by, evaluation, conclusion, number_symbol, actions):
         for data in actions:
             _save(FollowUpAction(evaluation=evaluation, **data), by, "conclusion_save")
     return evaluation
-
-
-def evaluation_url(evaluation):
-    return reverse("evaluation:evaluation_detail", args=[evaluation.pk])

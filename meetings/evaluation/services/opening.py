@@ -10,6 +10,9 @@ import logging
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from coordination.grants import grant_view
+from coordination.models import CoordinationArea
+
 from ..models import AnnualEvaluation, AreaAssessment, BodyPart
 from ..selectors.opening import due_years, regulations_in_force, taking_part
 from .figures import snapshot_compute
@@ -43,9 +46,6 @@ def evaluation_open(*, by, regulation, year):
 
 def _prepare(evaluation, *, by):
     """The bodies' parts, one blank self-assessment per body and area, and the first figures."""
-    from coordination.grants import grant_view
-    from coordination.models import CoordinationArea
-
     parties = taking_part(evaluation.regulation)
     for party in parties:
         grant_view(evaluation, [party])
