@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import CoordinationRequest, Document, DocumentDownload, Membership, OrgUnit, Party, SecurityEvent
+from .models.jobs import JobRun
 
 
 @admin.register(Party)
@@ -77,3 +78,15 @@ class DocumentAdmin(ReadOnlyHistoryAdmin):
 @admin.register(DocumentDownload)
 class DocumentDownloadAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_display = ["at", "user", "version", "ip_address"]
+
+
+@admin.register(JobRun)
+class JobRunAdmin(admin.ModelAdmin):
+    list_display = ["task", "started_at", "finished_at", "outcome", "message"]
+    list_filter = ["outcome", "task"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False

@@ -6,7 +6,6 @@ from django.utils import timezone, translation
 
 from .models import Notification
 from .queueing import delay_on_commit
-from .tasks import send_notification_email
 
 
 def notify(*, recipients, subject, body, url, actor=None, email=True):
@@ -28,6 +27,9 @@ def notify(*, recipients, subject, body, url, actor=None, email=True):
                                         url=url)
         )
     if created and email:
+        # Local: notifications -> tasks -> services.digest -> reminders -> notifications is a cycle.
+        from .tasks import send_notification_email
+
         # The in-app notifications exist whatever happens; a failed queueing is logged (emailed_at stays empty).
         for notification in created:
             delay_on_commit(send_notification_email, notification.pk)

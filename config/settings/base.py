@@ -188,7 +188,7 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 # The one beat schedule (run ONE beat process only: docs/operations.md). Each entry says when it
 # runs and why. Times are Asia/Ho_Chi_Minh (CELERY_TIMEZONE). Every job is safe to run twice and
-# writes a JobRun row that admins see at /danh-gia/tac-vu/.
+# writes a JobRun row (coordination.jobs.recorded_run) that admins see at /phoi-hop/tac-vu/.
 CELERY_BEAT_SCHEDULE = {
     # 00:05 every day: memberships whose end date has passed lose their groups even if the
     # user never signs in again (the request middleware handles users who are signed in).
@@ -216,18 +216,18 @@ CELERY_BEAT_SCHEDULE = {
     # 07:00 Monday to Friday: one email per person with their requests due within a few working
     # days and those overdue (at most one per person per day).
     "send-daily-digests": {
-        "task": "meetings.evaluation.tasks.send_daily_digests",
+        "task": "coordination.tasks.send_daily_digests",
         "schedule": crontab(hour=7, minute=0, day_of_week="mon-fri"),
     },
     # 07:30 Monday to Friday: leaders of a body that has not approved minutes waiting for days.
     "remind-minutes-awaiting-approval": {
-        "task": "meetings.evaluation.tasks.remind_minutes_awaiting_approval",
+        "task": "meetings.tasks.remind_minutes_awaiting_approval",
         "schedule": crontab(hour=7, minute=30, day_of_week="mon-fri"),
     },
     # 07:45 Monday to Friday: a body whose periodic report (information regime) is due within a
     # week or overdue and not yet sent.
     "remind-reports-due": {
-        "task": "meetings.evaluation.tasks.remind_reports_due",
+        "task": "meetings.tasks.remind_reports_due",
         "schedule": crontab(hour=7, minute=45, day_of_week="mon-fri"),
     },
     # 08:00 every Monday: the bodies that have not sent their self-assessment or approved the

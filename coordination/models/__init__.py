@@ -22,6 +22,7 @@ from .documents import (  # noqa: F401
     DocumentUserObjectPermission,
     DocumentVersion,
 )
+from .jobs import SYSTEM_USERNAME, JobRun, ReminderSent  # noqa: F401
 from .notifications import Notification  # noqa: F401
 from .requests import (  # noqa: F401
     TRANSITIONS,

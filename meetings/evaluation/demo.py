@@ -30,13 +30,13 @@ DEMO_ASSESSMENT = {
 
 @register
 def load_evaluation_demo():
+    from coordination.jobs import system_user
     from coordination.models import Party
     from regulation.models import Regulation
 
     from . import services
-    from .jobs import system_user
     from .models import BodyPart
-    from .opening import evaluation_open
+    from .services.opening import evaluation_open
 
     regulation = Regulation.objects.filter(status=Regulation.Status.IN_FORCE).first()
     staff = get_user_model().objects.filter(username="bcsd.chuyenvien").first()

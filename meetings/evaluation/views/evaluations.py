@@ -6,11 +6,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coordination.permissions import can_view_job_runs
 from coordination.security import get_visible_or_404, require
 
-from . import charts, permissions, selectors, services
-from .forms import ActionFormSet, AssessmentForm, ConclusionForm, MakeRequestForm, ReturnForm, actions_from
-from .models import FollowUpAction, InvalidTransition
+from .. import permissions, selectors, services
+from ..forms import ActionFormSet, AssessmentForm, ConclusionForm, MakeRequestForm, ReturnForm, actions_from
+from ..models import FollowUpAction, InvalidTransition
+from . import charts
 
 
 def _evaluation(request, pk):
@@ -39,7 +41,7 @@ def evaluation_list(request):
     require(permissions.can_view_evaluations(request.user))
     return render(request, "evaluation/evaluation_list.html", {
         "evaluations": selectors.evaluation_list(user=request.user),
-        "can_view_jobs": permissions.can_view_job_runs(request.user),
+        "can_view_jobs": can_view_job_runs(request.user),
     })
 
 
@@ -211,12 +213,3 @@ def action_make_request(request, pk, action_pk):
         return _refused(request, error, evaluation)
     return _done(request, _("A coordination request was sent to %(party)s.") % {
         "party": action.owner_party.short_name}, evaluation)
-
-
-def job_runs(request):
-    require(permissions.can_view_job_runs(request.user))
-    return render(request, "evaluation/job_runs.html", {
-        "jobs": selectors.job_overview(), "runs": selectors.recent_runs(),
-    })
-
-

@@ -4,9 +4,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from coordination.jobs import system_user
 from coordination.models import Role
 from coordination.notifications import notify
 from coordination.selectors.parties import party_members
+
+from ..models import AnnualEvaluation
 
 WRITERS = (Role.STAFF, Role.LEADER)
 
@@ -43,9 +46,6 @@ def tell_parts(evaluation, event, *, actor=None, party=None, comment=""):
 
 
 def announce_opened(evaluation_pk):
-    from .jobs import system_user
-    from .models import AnnualEvaluation
-
     evaluation = AnnualEvaluation.objects.filter(pk=evaluation_pk).first()
     if evaluation is not None:
         tell_parts(evaluation, "opened", actor=system_user())

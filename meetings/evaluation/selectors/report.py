@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from coordination.models import Membership, Role
 
-from . import selectors
+from . import evaluations
 from .figures import ACTIVITY_METRICS, REQUEST_METRICS
 
 PLACE = "Hà Nội"
@@ -45,9 +45,9 @@ def _signer_title(part):
 def report_context(evaluation):
     """Everything the report shows, in the active language (the views switch to Vietnamese)."""
     parts = list(evaluation.parts.select_related("party", "approved_by"))
-    figures = selectors.figures_table(selectors.latest_snapshot(evaluation))
+    figures = evaluations.figures_table(evaluations.latest_snapshot(evaluation))
     labels = metric_labels()
-    assessments = list(selectors.assessments(evaluation))
+    assessments = list(evaluations.assessments(evaluation))
     return {
         "evaluation": evaluation,
         "parts": parts,
@@ -66,7 +66,7 @@ def report_context(evaluation):
             (p, [a for a in assessments if a.party_id == p.party_id and not a.is_blank]) for p in parts
         ],
         "conclusion_paragraphs": [line.strip() for line in evaluation.conclusion.splitlines() if line.strip()],
-        "actions": list(selectors.actions(evaluation)),
+        "actions": list(evaluations.actions(evaluation)),
         "signatures": [
             {"on_behalf": "T/M " + p.party.short_name_vi.upper(),
              "title": _signer_title(p).upper(),

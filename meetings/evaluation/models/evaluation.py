@@ -1,39 +1,38 @@
-"""The annual evaluation of the coordination (Article 9), and the records the scheduled jobs keep."""
+"""The annual evaluation (Article 9): its workflow, each body's part, self-assessments and follow-up actions."""
 
 import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
-# Article 9 says "every year"; the regulation does not fix a day. Unless a regulation carries its
-# own opening day, the evaluation opens on 1 December (Asia/Ho_Chi_Minh), a month before year end.
-DEFAULT_OPENING_MONTH = 12
-DEFAULT_OPENING_DAY = 1
+from coordination.workflow import BadgeChoices, InvalidTransition, Tone
 
-SYSTEM_USERNAME = "system"
-
-
-class InvalidTransition(Exception):
-    """A workflow step that the evaluation's state does not allow; the message is shown to users."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
+from ..messages import (
+    MSG_ALREADY_APPROVED,
+    MSG_ALREADY_SENT,
+    MSG_CONCLUSION_MISSING,
+    MSG_NOT_AWAITING,
+    MSG_NOT_OPEN,
+    MSG_NOT_SENT,
+    MSG_PARTS_MISSING,
+)
 
 
 class AnnualEvaluation(models.Model):
     """The joint yearly evaluation of one regulation; exactly one per regulation and year."""
 
-    class State(models.TextChoices):
+    class State(BadgeChoices):
         OPEN = "open", _("Self-assessment and conclusion")
         AWAITING_APPROVAL = "awaiting_approval", _("Awaiting the leaders' approval")
         CLOSED = "closed", _("Approved and closed")
+
+        __tones__ = {"open": Tone.WARN, "awaiting_approval": Tone.INFO, "closed": Tone.OK}
+
+    badge_choices = {"state": State}
 
     regulation = models.ForeignKey(
         "regulation.Regulation", on_delete=models.PROTECT, related_name="evaluations", verbose_name=_("regulation")
@@ -64,6 +63,14 @@ class AnnualEvaluation(models.Model):
     def is_closed(self):
         return self.state == self.State.CLOSED
 
+    @property
+    def is_open(self):
+        return self.state == self.State.OPEN
+
+    @property
+    def is_awaiting_approval(self):
+        return self.state == self.State.AWAITING_APPROVAL
+
     def period(self):
         """[1 January, 1 January next year) as aware datetimes in the project's time zone."""
         tz = timezone.get_default_timezone()
@@ -72,22 +79,18 @@ class AnnualEvaluation(models.Model):
 
     # Pure transitions: they check the state and change fields; services save.
     def submit_for_approval(self, parts):
-        from .messages import MSG_CONCLUSION_MISSING, MSG_NOT_OPEN, MSG_PARTS_MISSING
-
         if self.state != self.State.OPEN:
-            raise InvalidTransition(MSG_NOT_OPEN)
+            raise InvalidTransition(self.state, "submit_for_approval", MSG_NOT_OPEN)
         if any(p.submitted_at is None for p in parts):
-            raise InvalidTransition(MSG_PARTS_MISSING)
+            raise InvalidTransition(self.state, "submit_for_approval", MSG_PARTS_MISSING)
         if not self.conclusion.strip():
-            raise InvalidTransition(MSG_CONCLUSION_MISSING)
+            raise InvalidTransition(self.state, "submit_for_approval", MSG_CONCLUSION_MISSING)
         self.state = self.State.AWAITING_APPROVAL
         self.submitted_at = timezone.now()
 
     def return_to_drafting(self):
-        from .messages import MSG_NOT_AWAITING
-
         if self.state != self.State.AWAITING_APPROVAL:
-            raise InvalidTransition(MSG_NOT_AWAITING)
+            raise InvalidTransition(self.state, "return_to_drafting", MSG_NOT_AWAITING)
         self.state = self.State.OPEN
         self.submitted_at = None
 
@@ -126,30 +129,24 @@ class BodyPart(models.Model):
         return f"{self.evaluation} · {self.party}"
 
     def submit(self, user):
-        from .messages import MSG_ALREADY_SENT, MSG_NOT_OPEN
-
         if self.evaluation.state != AnnualEvaluation.State.OPEN:
-            raise InvalidTransition(MSG_NOT_OPEN)
+            raise InvalidTransition(self.evaluation.state, "submit", MSG_NOT_OPEN)
         if self.submitted_at:
-            raise InvalidTransition(MSG_ALREADY_SENT)
+            raise InvalidTransition(self.evaluation.state, "submit", MSG_ALREADY_SENT)
         self.submitted_at, self.submitted_by = timezone.now(), user
 
     def reopen(self):
-        from .messages import MSG_NOT_OPEN, MSG_NOT_SENT
-
         if self.evaluation.state != AnnualEvaluation.State.OPEN:
-            raise InvalidTransition(MSG_NOT_OPEN)
+            raise InvalidTransition(self.evaluation.state, "reopen", MSG_NOT_OPEN)
         if not self.submitted_at:
-            raise InvalidTransition(MSG_NOT_SENT)
+            raise InvalidTransition(self.evaluation.state, "reopen", MSG_NOT_SENT)
         self.submitted_at = self.submitted_by = None
 
     def approve(self, user):
-        from .messages import MSG_ALREADY_APPROVED, MSG_NOT_AWAITING
-
         if self.evaluation.state != AnnualEvaluation.State.AWAITING_APPROVAL:
-            raise InvalidTransition(MSG_NOT_AWAITING)
+            raise InvalidTransition(self.evaluation.state, "approve", MSG_NOT_AWAITING)
         if self.approved_at:
-            raise InvalidTransition(MSG_ALREADY_APPROVED)
+            raise InvalidTransition(self.evaluation.state, "approve", MSG_ALREADY_APPROVED)
         self.approved_at, self.approved_by = timezone.now(), user
 
 
@@ -206,102 +203,6 @@ class FollowUpAction(models.Model):
 
     def __str__(self):
         return self.content[:80]
-
-
-class StatisticsSnapshot(models.Model):
-    """The figures of the year as computed at one moment; a recomputation adds a new snapshot."""
-
-    evaluation = models.ForeignKey(AnnualEvaluation, on_delete=models.CASCADE, related_name="snapshots")
-    computed_at = models.DateTimeField(_("computed at"), default=timezone.now)
-    computed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("computed by")
-    )
-    data = models.JSONField(_("figures"))
-
-    class Meta:
-        ordering = ["-computed_at", "-pk"]
-        get_latest_by = ["computed_at", "pk"]
-        verbose_name = _("statistics snapshot")
-        verbose_name_plural = _("statistics snapshots")
-
-    def __str__(self):
-        return f"{self.evaluation} · {self.computed_at:%d/%m/%Y %H:%M}"
-
-
-class JobRun(models.Model):
-    """One run of a scheduled job, so admins see in the app what ran, when, and whether it failed."""
-
-    class Outcome(models.TextChoices):
-        RUNNING = "running", _("Running")
-        SUCCESS = "success", _("Succeeded")
-        FAILURE = "failure", _("Failed")
-
-    task = models.CharField(_("job"), max_length=200, db_index=True)
-    started_at = models.DateTimeField(_("started"), default=timezone.now)
-    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
-    outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices, default=Outcome.RUNNING)
-    message = models.TextField(_("message"), blank=True)
-
-    class Meta:
-        ordering = ["-started_at", "-pk"]
-        verbose_name = _("job run")
-        verbose_name_plural = _("job runs")
-        indexes = [models.Index(fields=["task", "-started_at"])]
-
-    def __str__(self):
-        return f"{self.task} {self.started_at:%d/%m/%Y %H:%M} {self.outcome}"
-
-
-class ReminderSent(models.Model):
-    """A reminder or digest already sent: the unique key makes every reminder job safe to run twice.
-
-    The daily digest uses kind "digest" and an empty key, so a person gets at most one per day.
-    """
-
-    kind = models.CharField(pgettext_lazy("reminder", "kind"), max_length=32)
-    key = models.CharField(_("about"), max_length=100, blank=True, default="")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    sent_on = models.DateField(_("sent on"))
-    created_at = models.DateTimeField(default=timezone.now)
-    items = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("reminder sent")
-        verbose_name_plural = _("reminders sent")
-        constraints = [
-            models.UniqueConstraint(fields=["kind", "key", "user", "sent_on"], name="one_reminder_per_user_and_day"),
-            models.CheckConstraint(condition=~Q(kind=""), name="reminder_kind_not_empty"),
-        ]
-
-    def __str__(self):
-        return f"{self.kind} {self.key} {self.user_id} {self.sent_on}"
-
-
-class OpeningDay(models.Model):
-    """The day of the year a regulation's evaluation opens, when it is not the default 1 December.
-
-    The regulation text leaves the day to the bodies; an admin sets it here (Django admin).
-    """
-
-    regulation = models.OneToOneField(
-        "regulation.Regulation", on_delete=models.CASCADE, related_name="evaluation_opening",
-        verbose_name=_("regulation"),
-    )
-    month = models.PositiveSmallIntegerField(_("month"), default=DEFAULT_OPENING_MONTH)
-    day = models.PositiveSmallIntegerField(_("day"), default=DEFAULT_OPENING_DAY)
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("evaluation opening day")
-        verbose_name_plural = _("evaluation opening days")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(month__gte=1, month__lte=12, day__gte=1, day__lte=28), name="opening_day_in_every_year"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.day:02d}/{self.month:02d}"
 
 
 class EvaluationUserObjectPermission(UserObjectPermissionBase):

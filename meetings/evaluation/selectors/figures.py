@@ -26,11 +26,15 @@ Asia/Ho_Chi_Minh.
 
 import statistics as pystats
 
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Aggregate, Count, F, FloatField, Q
 from django.utils import timezone
 
-from .models import StatisticsSnapshot
+from coordination.models import CoordinationArea, CoordinationRequest, RequestDocument
+from coordination.models.requests import REQUESTED, REQUESTING
+from meetings.models import AgendaItem, Meeting, MeetingState, Minutes, MinutesState, Notice, NoticeState
+
+from .opening import taking_part
 
 REQUEST_METRICS = ["sent", "received", "answered_on_time", "answered_late", "still_open", "median_days"]
 ACTIVITY_METRICS = ["meetings_held", "minutes_approved", "notices_sent", "documents_exchanged"]
@@ -78,8 +82,6 @@ def _grouped(qs, party_field, area_field="area", **annotations):
 
 
 def _request_figures(grid, start, end, now):
-    from coordination.models import CoordinationRequest
-
     requests = CoordinationRequest.objects.all()
     sent_in_year = requests.filter(sent_at__gte=start, sent_at__lt=end)
     for party_field, metric in (("requesting_party", "sent"), ("requested_party", "received")):
@@ -120,8 +122,6 @@ def _median_fallback(grid, answered):
 
 
 def _meeting_figures(grid, start, end, now):
-    from meetings.models import AgendaItem, Meeting, MeetingState, Minutes, MinutesState
-
     held = Q(meeting__state=MeetingState.SCHEDULED, meeting__starts_at__gte=start, meeting__starts_at__lt=min(end, now))
     items = AgendaItem.objects.filter(held)
     rows = items.values("area", "meeting__convening_party").annotate(n=Count("meeting", distinct=True)).order_by()
@@ -144,10 +144,6 @@ def _meeting_figures(grid, start, end, now):
 
 def compute(evaluation, now=None):
     """The figures of the evaluation's year as a JSON-ready dict (see the module docstring)."""
-    from coordination.models import CoordinationArea
-
-    from .opening import taking_part
-
     now = now or timezone.now()
     start, end = evaluation.period()
     grid = _Grid()
@@ -166,27 +162,16 @@ def compute(evaluation, now=None):
     }
 
 
-def snapshot_compute(*, evaluation, by, now=None):
-    """Store the figures as a new dated snapshot (earlier snapshots are kept)."""
-    with transaction.atomic():
-        return StatisticsSnapshot.objects.create(evaluation=evaluation, computed_by=by, data=compute(evaluation, now))
-
-
 def _notice_figures(grid, start, end):
     """Notices carry no area: they count in the body's totals only."""
-    from meetings.models import Notice, NoticeState
-
     sent = Notice.objects.filter(state=NoticeState.SENT, sent_at__gte=start, sent_at__lt=end)
     grid.put(sent.values("sender_party").annotate(n=Count("pk")).order_by(), "sender_party", {"notices_sent": "n"})
 
 
 def _document_figures(grid, start, end):
     """Documents attached to requests in the year, for the side that attached them, per area of the request."""
-    from coordination.models import RequestDocument
-    from coordination.models.requests import REQUESTING
-
     attached = RequestDocument.objects.filter(added_at__gte=start, added_at__lt=end)
-    for side, party_field in ((REQUESTING, "request__requesting_party"), ("requested", "request__requested_party")):
+    for side, party_field in ((REQUESTING, "request__requesting_party"), (REQUESTED, "request__requested_party")):
         for rows in _grouped(attached.filter(side=side), party_field, area_field="request__area",
                              n=Count("document", distinct=True)):
             grid.put(rows, party_field, {"documents_exchanged": "n"}, area_field="request__area", add=True)

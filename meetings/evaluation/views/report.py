@@ -1,12 +1,12 @@
-"""The report: a print-ready page and the .docx, both in Vietnamese (a Party document), from report.py."""
+"""The report: a print-ready page and the .docx, both in Vietnamese (a Party document), from selectors/report.py."""
 
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import override
 
-from .report import report_context
+from ..selectors.report import report_context
+from .evaluations import _evaluation
 from .report_docx import build_docx
-from .views import _evaluation
 
 
 def evaluation_print(request, pk):

@@ -1,13 +1,11 @@
 """Reads for the annual evaluation, already filtered for the user (guardian grants to the bodies' groups)."""
 
-from django.conf import settings
 from django.db.models import Prefetch
 
 from coordination.grants import visible
 from coordination.models import CoordinationArea, Party
 
-from .jobs import describe, latest_runs
-from .models import AnnualEvaluation, AreaAssessment, BodyPart, FollowUpAction, StatisticsSnapshot
+from ..models import AnnualEvaluation, AreaAssessment, BodyPart, FollowUpAction, StatisticsSnapshot
 
 
 def evaluations_visible(user):
@@ -51,22 +49,3 @@ def figures_table(snapshot):
     ]
     totals = [data["totals"].get(str(p.pk), {}) for p in parties]
     return {"parties": parties, "rows": rows, "totals": totals, "as_of": data.get("as_of")}
-
-
-def job_overview():
-    """Every scheduled job of the beat schedule with its last run and its last failure."""
-    schedule = getattr(settings, "CELERY_BEAT_SCHEDULE", {})
-    names = [entry["task"] for entry in schedule.values()]
-    runs, failures = latest_runs(names)
-    jobs = []
-    for key, entry in schedule.items():
-        when, what = describe(key, entry["schedule"])
-        jobs.append({"name": key, "task": entry["task"], "when": when, "what": what, "last": runs.get(entry["task"]),
-                     "last_failure": failures.get(entry["task"])})
-    return jobs
-
-
-def recent_runs(limit=50):
-    from .models import JobRun
-
-    return JobRun.objects.all()[:limit]

@@ -10,8 +10,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from .forms import ASSESSMENT_LABELS
-from .report import cell_value
+from ..forms import ASSESSMENT_LABELS
+from ..selectors.report import cell_value
 
 CENTER, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY
 
