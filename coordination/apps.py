@@ -14,6 +14,7 @@ class CoordinationConfig(AppConfig):
         use_vietnamese_name_order(get_user_model())
         from . import (
             demo_requests,  # noqa: F401  (registers the demo requests and documents)
+            language,  # noqa: F401  (applies the person's language at sign-in)
             signals,  # noqa: F401  (security log receivers)
         )
         from .home import register

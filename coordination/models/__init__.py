@@ -22,6 +22,7 @@ from .documents import (  # noqa: F401
     DocumentVersion,
 )
 from .notifications import Notification  # noqa: F401
+from .preferences import UserPreference  # noqa: F401
 from .requests import (  # noqa: F401
     TRANSITIONS,
     Comment,
