@@ -4,6 +4,22 @@
   // Marks that the script runs, before the body is drawn: the phone menu folds only then.
   document.documentElement.classList.add("js");
 
+  // On a phone wide tables scroll sideways inside themselves (app.css); one that does is
+  // made reachable by keyboard, so it can be scrolled without a mouse or a finger.
+  function markScrollingTables() {
+    var tables = document.querySelectorAll("main table");
+    for (var i = 0; i < tables.length; i++) {
+      var table = tables[i];
+      if (table.scrollWidth > table.clientWidth + 1) {
+        table.setAttribute("tabindex", "0");
+      } else if (table.getAttribute("tabindex") === "0") {
+        table.removeAttribute("tabindex");
+      }
+    }
+  }
+  document.addEventListener("DOMContentLoaded", markScrollingTables);
+  window.addEventListener("resize", markScrollingTables);
+
   document.addEventListener("submit", function (event) {
     var form = event.target;
     var question = form.getAttribute("data-confirm");
