@@ -8,11 +8,12 @@ import pytest
 
 from coordination.demo import DEMO_PASSWORD, load_demo
 from coordination.models import Role
+from meetings.evaluation.models import AnnualEvaluation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 390, "height": 844}
-# (account, page); "first:<pattern>" opens the first link of the previous page matching it.
+# (account, page); "first:<pattern>" opens the first link matching it on the page just before.
 PAGES = [
     ("bcsd.lanhdao", "/"),
     ("bcsd.lanhdao", "/phoi-hop/de-nghi/"),
@@ -27,7 +28,12 @@ PAGES = [
     ("bcsd.lanhdao", "/cuoc-hop/lich/"),
     ("bcsd.lanhdao", "/cuoc-hop/thong-bao/"),
     ("bcsd.lanhdao", "/danh-gia/"),
-    ("bcsd.lanhdao", r"first:/danh-gia/\d+/"),
+    ("bcsd.lanhdao", "/danh-gia/{evaluation}/"),
+    ("bcsd.lanhdao", "/danh-gia/{evaluation}/ket-luan/"),
+    ("bcsd.lanhdao", "/danh-gia/{evaluation}/ban-in/"),
+    ("bcsd.lanhdao", "/phoi-hop/de-nghi/tao-moi/"),
+    ("haiben", "/danh-gia/{evaluation}/"),
+    ("haiben", r"first:/danh-gia/\d+/tu-danh-gia/\d+/"),
     ("quantri", "/phoi-hop/nhat-ky-bao-mat/"),
     ("quantri", "/phoi-hop/thanh-vien/"),
 ]
@@ -52,8 +58,10 @@ def _first_link(page, pattern):
 def test_every_page_fits_a_phone_screen(page, live_server):
     load_demo()
     page.set_viewport_size(PHONE)
+    evaluation = AnnualEvaluation.objects.order_by("-year").first().pk
     too_wide, tall_header, signed_in = [], [], None
     for username, path in PAGES:
+        path = path.replace("{evaluation}", str(evaluation))
         if username != signed_in:
             _sign_in(page, live_server.url, username)
             signed_in = username
