@@ -159,11 +159,15 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 def filesystem_broker(folder):
     """Transport options and result backend of Celery's filesystem broker in `folder`, created here:
     the transport and the result backend fail unless their folders exist."""
-    for sub in ("queue", "processed", "control", "results"):
+    for sub in ("queue", "staging", "broken", "processed", "control", "results"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
     options = {
         "data_folder_in": str(folder / "queue"),
         "data_folder_out": str(folder / "queue"),
+        # config/broker.py: messages are written here and renamed into the queue; unreadable ones
+        # end in broken/ for an operator to look at.
+        "staging_folder": str(folder / "staging"),
+        "broken_folder": str(folder / "broken"),
         "processed_folder": str(folder / "processed"),
         "control_folder": str(folder / "control"),
         "store_processed": False,
@@ -173,7 +177,11 @@ def filesystem_broker(folder):
 
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="filesystem://")
 if CELERY_BROKER_URL.startswith("filesystem"):
-    CELERY_BROKER_TRANSPORT_OPTIONS, _results = filesystem_broker(VAR_DIR / "celery")
+    # kombu's filesystem transport with atomic writes and a tolerant reader (config/broker.py).
+    CELERY_BROKER_TRANSPORT = "config.broker:Transport"
+    CELERY_BROKER_TRANSPORT_OPTIONS, _results = filesystem_broker(
+        Path(env("CELERY_BROKER_FOLDER", default=str(VAR_DIR / "celery")))
+    )
 else:
     # Redis keeps the results too; another broker (RabbitMQ) sends them back over its own channel.
     CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
