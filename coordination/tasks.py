@@ -43,3 +43,27 @@ def send_notification_email(notification_id):
         notification.save(update_fields=["emailed_at"])
     return True
 
+
+
+@shared_task(autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+def run_outbox_entry(entry_id):
+    """One outbox entry: runs its task here and marks it done. Safe to run twice (coordination/outbox.py)."""
+    from .outbox import outbox_run
+
+    return outbox_run(entry_id=entry_id)
+
+
+@shared_task(autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+def requeue_outbox():
+    """Every few minutes: queue again the outbox entries a broker outage or a lost worker left undone."""
+    from meetings.evaluation.jobs import recorded_run
+
+    from .models import OutboxEntry
+    from .outbox import outbox_requeue
+
+    if not OutboxEntry.objects.filter(done_at=None).exists():
+        return 0  # the usual case: no JobRun row every five minutes
+    with recorded_run("coordination.tasks.requeue_outbox") as run:
+        count = outbox_requeue()
+        run["message"] = f"{count} queued again"
+    return count

@@ -51,3 +51,42 @@ def wait_for(predicate, timeout, what, worker=None, output=None):
 
 def lines(path):
     return Path(path).read_text().splitlines() if Path(path).exists() else []
+
+
+class OwnRedis:
+    """A redis-server of the test's own, on a free port of 6390-6399, that the test stops and starts."""
+
+    def __init__(self, folder):
+        self.folder, self.process = folder, None
+        self.port = next(p for p in range(6390, 6400) if _free(p))
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self):
+        import redis
+
+        command = ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+                   "--appendonly", "no", "--dir", str(self.folder)]
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        client = redis.Redis(port=self.port, socket_connect_timeout=1)
+        wait_for(lambda: _answers(client), 20, f"redis-server on port {self.port}")
+
+    def stop(self):
+        if self.process is not None:
+            stop(self.process)
+            self.process = None
+
+
+def _free(port):
+    import socket
+
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) != 0
+
+
+def _answers(client):
+    import redis
+
+    try:
+        return client.ping()
+    except redis.ConnectionError:
+        return False

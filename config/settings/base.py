@@ -198,6 +198,13 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # runs and why. Times are Asia/Ho_Chi_Minh (CELERY_TIMEZONE). Every job is safe to run twice and
 # writes a JobRun row that admins see at /danh-gia/tac-vu/.
 CELERY_BEAT_SCHEDULE = {
+    # Every 5 minutes: emails (outbox entries, coordination/outbox.py) that a broker outage or a
+    # killed worker left unsent are queued again, so a step taken while Redis was down still mails
+    # everyone once Redis is back. Writes a JobRun row only when something was left.
+    "requeue-outbox": {
+        "task": "coordination.tasks.requeue_outbox",
+        "schedule": crontab(minute="*/5"),
+    },
     # 00:05 every day: memberships whose end date has passed lose their groups even if the
     # user never signs in again (the request middleware handles users who are signed in).
     "sync-membership-groups": {

@@ -23,6 +23,7 @@ from .documents import (  # noqa: F401
     DocumentVersion,
 )
 from .notifications import Notification  # noqa: F401
+from .outbox import OutboxEntry  # noqa: F401
 from .requests import (  # noqa: F401
     TRANSITIONS,
     Comment,

@@ -67,6 +67,8 @@ def _describe():
     from django.utils.translation import gettext_lazy as _
 
     return {
+        "requeue-outbox": (_("Every 5 minutes"),
+                           _("Queues again the emails left unsent while the broker or the worker was down.")),
         "sync-membership-groups": (_("Every day at 00:05"), _("Ended memberships lose their access groups.")),
         "bring-amendments-into-force": (_("Every day at 00:15"),
                                         _("Approved amendments take effect on their effective date.")),
