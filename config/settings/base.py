@@ -176,6 +176,7 @@ def filesystem_broker(folder):
 
 
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="filesystem://")
+BROKER_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=600)  # seconds, Redis only: see below
 if CELERY_BROKER_URL.startswith("filesystem"):
     # kombu's filesystem transport with atomic writes and a tolerant reader (config/broker.py).
     CELERY_BROKER_TRANSPORT = "config.broker:Transport"
@@ -183,13 +184,23 @@ if CELERY_BROKER_URL.startswith("filesystem"):
         Path(env("CELERY_BROKER_FOLDER", default=str(VAR_DIR / "celery")))
     )
 else:
+    # Redis hands a job that was delivered but never acknowledged (its worker was killed) to another
+    # worker after the visibility timeout. It must outlast the longest run, or a job still running
+    # would be given to a second worker: the time limit below plus the longest retry countdown (64 s)
+    # stays under it. docs/operations.md says why each job may run again.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": BROKER_VISIBILITY_TIMEOUT}
     # Redis keeps the results too; another broker (RabbitMQ) sends them back over its own channel.
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
     _results = CELERY_BROKER_URL if CELERY_BROKER_URL.startswith("redis") else "rpc://"
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=_results)
 CELERY_TIMEZONE = TIME_ZONE
+# Every job is safe to run twice (docs/operations.md, per job), so each is acknowledged only once
+# it has finished and given back to the queue when its worker process dies during the run.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# The longest job (the nightly figures, a reminder run mailing every member) takes seconds; a job
+# still running after 5 minutes is stuck. Enforced by the prefork pool of production workers.
+CELERY_TASK_SOFT_TIME_LIMIT = 270
+CELERY_TASK_TIME_LIMIT = 300
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
