@@ -7,7 +7,8 @@ Here a message is written in a staging folder beside the queue and renamed into 
 atomic, so a reader sees the whole file or nothing), and the reader leaves alone a file it cannot
 decode: a writer of the old kind may still be filling it. Once such a file is older than
 `STALE_AFTER` it will never be completed; it is moved to the broken folder and logged.
-Settings select this class with CELERY_BROKER_TRANSPORT (config/settings/base.py).
+`install()`, called by config/celery.py in every process that loads the project, makes
+`filesystem://` (the default CELERY_BROKER_URL) mean this transport.
 """
 
 import logging
@@ -15,6 +16,7 @@ import os
 import time
 import uuid
 
+from kombu import transport
 from kombu.exceptions import ChannelError
 from kombu.transport import filesystem
 from kombu.utils.encoding import bytes_to_str, str_to_bytes
@@ -87,3 +89,9 @@ class Channel(filesystem.Channel):
 
 class Transport(filesystem.Transport):
     Channel = Channel
+
+
+def install():
+    """Point kombu's `filesystem` alias here (a broker URL given at run time still decides the transport)."""
+    transport.TRANSPORT_ALIASES["filesystem"] = f"{__name__}:Transport"
+    transport._transport_cache.pop("filesystem", None)

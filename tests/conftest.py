@@ -115,10 +115,11 @@ def own_redis(tmp_path):
 def celery_on_own_redis(own_redis):
     """The Celery app sends to and reads from `own_redis` (whatever CELERY_BROKER_URL says), tasks not inline."""
     conf = celery_app.conf
-    saved = {key: conf[key] for key in ("broker_write_url", "broker_read_url", "broker_transport",
-                                        "broker_transport_options", "task_always_eager")}
+    saved = {key: conf[key] for key in ("broker_write_url", "broker_read_url", "broker_transport_options",
+                                        "task_always_eager")}
     _reset_broker_pools()
-    conf.update(broker_write_url=own_redis.url, broker_read_url=own_redis.url, broker_transport=None,
+    # The write and read URLs, unlike broker_url, are not overridden by CELERY_BROKER_URL in the environment.
+    conf.update(broker_write_url=own_redis.url, broker_read_url=own_redis.url,
                 broker_transport_options={"visibility_timeout": 60}, task_always_eager=False)
     try:
         yield own_redis

@@ -179,7 +179,6 @@ CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="filesystem://")
 BROKER_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=600)  # seconds, Redis only: see below
 if CELERY_BROKER_URL.startswith("filesystem"):
     # kombu's filesystem transport with atomic writes and a tolerant reader (config/broker.py).
-    CELERY_BROKER_TRANSPORT = "config.broker:Transport"
     CELERY_BROKER_TRANSPORT_OPTIONS, _results = filesystem_broker(
         Path(env("CELERY_BROKER_FOLDER", default=str(VAR_DIR / "celery")))
     )
