@@ -3,6 +3,7 @@
 import os
 import shutil
 
+import kombu.pools
 import pytest
 from celery.contrib.testing.worker import start_worker
 from django.utils import timezone
@@ -129,9 +130,9 @@ def celery_on_own_redis(own_redis):
 
 
 def _reset_broker_pools():
-    # The app caches its connection and producer pools per broker URL; drop them so the next task
+    # The app caches kombu's (global) connection and producer pools; drop them all so the next task
     # sent builds new ones from the current settings.
-    celery_app.pool.force_close_all()
+    kombu.pools.reset()
     celery_app._pool = None
     celery_app.amqp._producer_pool = None
 
