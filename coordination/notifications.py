@@ -28,7 +28,7 @@ def notify(*, recipients, subject, body, url, actor=None, email=True):
                                         url=url)
         )
     if created and email:
-        # The in-app notifications exist whatever happens; a failed queueing is logged (emailed_at stays empty).
+        # The in-app notifications exist whatever happens; each email is an outbox entry, sent once the broker answers.
         for notification in created:
             delay_on_commit(send_notification_email, notification.pk)
     return created
