@@ -33,13 +33,18 @@ def outbox_run(*, entry_id):
     return True
 
 
+def outbox_left_unsent(*, now=None, after=REQUEUE_AFTER):
+    """Entries not done `after` their creation and younger than GIVE_UP_AFTER."""
+    now = now or timezone.now()
+    return OutboxEntry.objects.filter(done_at=None, created_at__lte=now - after, created_at__gt=now - GIVE_UP_AFTER)
+
+
 def outbox_requeue(*, now=None, after=REQUEUE_AFTER):
-    """Queue again every entry not done `after` its creation (and younger than GIVE_UP_AFTER)."""
+    """Queue again every entry left unsent; returns how many."""
     from .tasks import run_outbox_entry
 
     now = now or timezone.now()
-    pending = OutboxEntry.objects.filter(done_at=None, created_at__lte=now - after, created_at__gt=now - GIVE_UP_AFTER)
-    ids = list(pending.order_by("pk").values_list("pk", flat=True))
+    ids = list(outbox_left_unsent(now=now, after=after).order_by("pk").values_list("pk", flat=True))
     for entry_id in ids:
         run_outbox_entry.delay(entry_id)  # a broker still down raises: the job fails and is retried
         OutboxEntry.objects.filter(pk=entry_id).update(requeued=F("requeued") + 1)

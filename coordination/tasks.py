@@ -58,10 +58,9 @@ def requeue_outbox():
     """Every few minutes: queue again the outbox entries a broker outage or a lost worker left undone."""
     from meetings.evaluation.jobs import recorded_run
 
-    from .models import OutboxEntry
-    from .outbox import outbox_requeue
+    from .outbox import outbox_left_unsent, outbox_requeue
 
-    if not OutboxEntry.objects.filter(done_at=None).exists():
+    if not outbox_left_unsent().exists():
         return 0  # the usual case: no JobRun row every five minutes
     with recorded_run("coordination.tasks.requeue_outbox") as run:
         count = outbox_requeue()

@@ -20,9 +20,13 @@ def record(value):
     _log(value)
 
 
-@shared_task(ignore_result=True, acks_late=True, reject_on_worker_lost=True)
+@shared_task(ignore_result=True)  # acks_late and reject_on_worker_lost come from the settings, as for every job
 def slow_record(value, seconds):
-    """Writes `start` at the beginning and `done` at the end: a run cut short leaves only `start`."""
+    """Writes `start` at the beginning and `done` at the end: a run cut short leaves only `start`.
+
+    The process running it is named in QC_TEST_LOG.pid, for a test to kill it."""
+    with open(f"{os.environ['QC_TEST_LOG']}.pid", "w") as file:
+        file.write(str(os.getpid()))
     _log(f"start {value}")
     time.sleep(seconds)
     _log(f"done {value}")

@@ -18,9 +18,9 @@ def worker_env(log, **extra):
     return env
 
 
-def start_worker_process(env, output, *args):
+def start_worker_process(env, output, *args, pool="solo"):
     """`celery -A config worker` with the test jobs, its output in `output`."""
-    command = [str(Path(sys.executable).parent / "celery"), "-A", "config", "worker", "--pool=solo",
+    command = [str(Path(sys.executable).parent / "celery"), "-A", "config", "worker", f"--pool={pool}",
                "--loglevel=INFO", "--without-mingle", "--without-gossip", "-I", "tests.worker_jobs", *args]
     with open(output, "ab") as out:
         return subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)

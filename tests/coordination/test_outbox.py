@@ -69,6 +69,8 @@ def test_entries_older_than_two_days_are_left_for_an_operator(submitted_unsent, 
 
 def test_the_requeue_job_is_scheduled_and_writes_a_job_run_only_when_something_was_left(submitted_unsent):
     assert settings.CELERY_BEAT_SCHEDULE["requeue-outbox"]["task"] == "coordination.tasks.requeue_outbox"
+    assert requeue_outbox() == 0  # an entry just written is on its normal way
+    assert not JobRun.objects.filter(task="coordination.tasks.requeue_outbox").exists()
     OutboxEntry.objects.update(created_at=timezone.now() - LATER)
     assert requeue_outbox() == 1
     assert JobRun.objects.get(task="coordination.tasks.requeue_outbox").message == "1 queued again"
