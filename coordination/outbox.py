@@ -41,7 +41,7 @@ def outbox_left_unsent(*, now=None, after=REQUEUE_AFTER):
 
 def outbox_requeue(*, now=None, after=REQUEUE_AFTER):
     """Queue again every entry left unsent; returns how many."""
-    from .tasks import run_outbox_entry
+    from .tasks import run_outbox_entry  # tasks.py imports this module
 
     now = now or timezone.now()
     ids = list(outbox_left_unsent(now=now, after=after).order_by("pk").values_list("pk", flat=True))

@@ -10,13 +10,13 @@ import logging
 
 from django.db import transaction
 
+from .models import OutboxEntry
+from .tasks import run_outbox_entry
+
 logger = logging.getLogger(__name__)
 
 
 def delay_on_commit(task, *args):
-    from .models import OutboxEntry
-    from .tasks import run_outbox_entry
-
     entry = OutboxEntry.objects.create(task=task.name, args=list(args))
 
     def send():

@@ -3,6 +3,8 @@
 from celery import shared_task
 from django.contrib.auth import get_user_model
 
+from .outbox import outbox_left_unsent, outbox_requeue, outbox_run
+
 
 @shared_task(autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
 def sync_membership_groups():
@@ -44,21 +46,16 @@ def send_notification_email(notification_id):
     return True
 
 
-
 @shared_task(autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
 def run_outbox_entry(entry_id):
     """One outbox entry: runs its task here and marks it done. Safe to run twice (coordination/outbox.py)."""
-    from .outbox import outbox_run
-
     return outbox_run(entry_id=entry_id)
 
 
 @shared_task(autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
 def requeue_outbox():
     """Every few minutes: queue again the outbox entries a broker outage or a lost worker left undone."""
-    from meetings.evaluation.jobs import recorded_run
-
-    from .outbox import outbox_left_unsent, outbox_requeue
+    from meetings.evaluation.jobs import recorded_run  # JobRun is in the evaluation app: no import cycle at load
 
     if not outbox_left_unsent().exists():
         return 0  # the usual case: no JobRun row every five minutes

@@ -5,9 +5,13 @@ without sharing a database with the worker process.
 """
 
 import os
+import sys
 import time
 
+import django
 from celery import shared_task
+
+from config.celery import app
 
 
 def _log(line):
@@ -34,17 +38,11 @@ def slow_record(value, seconds):
 
 def produce(task, start, stop):
     """`python -m tests.worker_jobs record 0 1250`: queue task(i) for i in range(start, stop)."""
-    import django
-
     django.setup()
-    from config.celery import app
-
     with app.producer_or_acquire() as producer:
         for value in range(start, stop):
             app.send_task(f"tests.worker_jobs.{task}", args=[str(value)], producer=producer)
 
 
 if __name__ == "__main__":
-    import sys
-
     produce(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))

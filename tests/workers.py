@@ -2,10 +2,13 @@
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+import redis
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,8 +65,6 @@ class OwnRedis:
         self.url = f"redis://127.0.0.1:{self.port}/0"
 
     def start(self):
-        import redis
-
         command = ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
                    "--appendonly", "no", "--dir", str(self.folder)]
         self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -77,15 +78,11 @@ class OwnRedis:
 
 
 def _free(port):
-    import socket
-
     with socket.socket() as probe:
         return probe.connect_ex(("127.0.0.1", port)) != 0
 
 
 def _answers(client):
-    import redis
-
     try:
         return client.ping()
     except redis.ConnectionError:
