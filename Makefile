@@ -21,7 +21,7 @@ compilemessages: install
 	$(PY) manage.py compilemessages --ignore=.venv -v0
 
 setup: install compilemessages
-	@mkdir -p var/celery/queue var/celery/processed var/celery/results var/celery/control var/media
+	@mkdir -p var/celery/queue var/celery/staging var/celery/broken var/celery/processed var/celery/results var/celery/control var/media
 	DJANGO_SETTINGS_MODULE=config.settings.local $(PY) manage.py migrate --noinput -v0
 	DJANGO_SETTINGS_MODULE=config.settings.local $(PY) manage.py load_demo
 

@@ -1,7 +1,16 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import CoordinationRequest, Document, DocumentDownload, Membership, OrgUnit, Party, SecurityEvent
+from .models import (
+    CoordinationRequest,
+    Document,
+    DocumentDownload,
+    Membership,
+    OrgUnit,
+    OutboxEntry,
+    Party,
+    SecurityEvent,
+)
 from .models.jobs import JobRun
 
 
@@ -90,3 +99,11 @@ class JobRunAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(OutboxEntry)
+class OutboxEntryAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    """What steps had to send: an entry without `done at` is still to be sent (re-queued every 5 minutes)."""
+
+    list_display = ["created_at", "task", "args", "requeued", "done_at"]
+    list_filter = [("done_at", admin.EmptyFieldListFilter), "task"]

@@ -79,6 +79,9 @@ def latest_runs(task_names):
 
 # (when, what) of each beat entry, in the user's language; the keys are CELERY_BEAT_SCHEDULE's.
 DESCRIPTIONS = {
+    "requeue-outbox": (_("Every 5 minutes"),
+                       _("Queues again the emails left unsent while the broker or the worker was down "
+                         "(a run is listed only when there were some).")),
     "sync-membership-groups": (_("Every day at 00:05"), _("Ended memberships lose their access groups.")),
     "bring-amendments-into-force": (_("Every day at 00:15"),
                                     _("Approved amendments take effect on their effective date.")),

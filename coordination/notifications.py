@@ -30,7 +30,7 @@ def notify(*, recipients, subject, body, url, actor=None, email=True):
         # Local: notifications -> tasks -> services.digest -> reminders -> notifications is a cycle.
         from .tasks import send_notification_email
 
-        # The in-app notifications exist whatever happens; a failed queueing is logged (emailed_at stays empty).
+        # The in-app notifications exist whatever happens; each email is an outbox entry, sent once the broker answers.
         for notification in created:
             delay_on_commit(send_notification_email, notification.pk)
     return created

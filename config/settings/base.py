@@ -175,11 +175,15 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 def filesystem_broker(folder):
     """Transport options and result backend of Celery's filesystem broker in `folder`, created here:
     the transport and the result backend fail unless their folders exist."""
-    for sub in ("queue", "processed", "control", "results"):
+    for sub in ("queue", "staging", "broken", "processed", "control", "results"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
     options = {
         "data_folder_in": str(folder / "queue"),
         "data_folder_out": str(folder / "queue"),
+        # config/broker.py: messages are written here and renamed into the queue; unreadable ones
+        # end in broken/ for an operator to look at.
+        "staging_folder": str(folder / "staging"),
+        "broken_folder": str(folder / "broken"),
         "processed_folder": str(folder / "processed"),
         "control_folder": str(folder / "control"),
         "store_processed": False,
@@ -188,16 +192,30 @@ def filesystem_broker(folder):
 
 
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="filesystem://")
+BROKER_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=600)  # seconds, Redis only: see below
 if CELERY_BROKER_URL.startswith("filesystem"):
-    CELERY_BROKER_TRANSPORT_OPTIONS, _results = filesystem_broker(VAR_DIR / "celery")
+    # kombu's filesystem transport with atomic writes and a tolerant reader (config/broker.py).
+    CELERY_BROKER_TRANSPORT_OPTIONS, _results = filesystem_broker(
+        Path(env("CELERY_BROKER_FOLDER", default=str(VAR_DIR / "celery")))
+    )
 else:
+    # Redis hands a job that was delivered but never acknowledged (its worker was killed) to another
+    # worker after the visibility timeout. It must outlast the longest run, or a job still running
+    # would be given to a second worker: the time limit below plus the longest retry countdown (64 s)
+    # stays under it. docs/operations.md says why each job may run again.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": BROKER_VISIBILITY_TIMEOUT}
     # Redis keeps the results too; another broker (RabbitMQ) sends them back over its own channel.
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
     _results = CELERY_BROKER_URL if CELERY_BROKER_URL.startswith("redis") else "rpc://"
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=_results)
 CELERY_TIMEZONE = TIME_ZONE
+# Every job is safe to run twice (docs/operations.md, per job), so each is acknowledged only once
+# it has finished and given back to the queue when its worker process dies during the run.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# The longest job (the nightly figures, a reminder run mailing every member) takes seconds; a job
+# still running after 5 minutes is stuck. Enforced by the prefork pool of production workers.
+CELERY_TASK_SOFT_TIME_LIMIT = 270
+CELERY_TASK_TIME_LIMIT = 300
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
@@ -206,6 +224,13 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # runs and why. Times are Asia/Ho_Chi_Minh (CELERY_TIMEZONE). Every job is safe to run twice and
 # writes a JobRun row (coordination.jobs.recorded_run) that admins see at /phoi-hop/tac-vu/.
 CELERY_BEAT_SCHEDULE = {
+    # Every 5 minutes: emails (outbox entries, coordination/outbox.py) that a broker outage or a
+    # killed worker left unsent are queued again, so a step taken while Redis was down still mails
+    # everyone once Redis is back. Writes a JobRun row only when something was left.
+    "requeue-outbox": {
+        "task": "coordination.tasks.requeue_outbox",
+        "schedule": crontab(minute="*/5"),
+    },
     # 00:05 every day: memberships whose end date has passed lose their groups even if the
     # user never signs in again (the request middleware handles users who are signed in).
     "sync-membership-groups": {

@@ -24,6 +24,7 @@ from .documents import (  # noqa: F401
 )
 from .jobs import SYSTEM_USERNAME, JobRun, ReminderSent  # noqa: F401
 from .notifications import Notification  # noqa: F401
+from .outbox import OutboxEntry  # noqa: F401
 from .preferences import UserPreference  # noqa: F401
 from .requests import (  # noqa: F401
     TRANSITIONS,
