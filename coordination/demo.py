@@ -3,6 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from . import demo_clock
 from .groups import sync_user_groups
 from .models import Clearance, Membership, OrgUnit, Party, Role
 
@@ -63,8 +64,29 @@ def register(loader):
     return loader
 
 
+def term_start():
+    """The day the regulation in force took effect: the demo members have held their posts since then."""
+    from regulation.models import Regulation
+
+    regulation = Regulation.objects.filter(status=Regulation.Status.IN_FORCE).first()
+    return (regulation and (regulation.effective_on or regulation.signed_on)) or demo_clock.day(-540)
+
+
 @transaction.atomic
 def load_demo():
+    """Load the accounts, then each app's data, as steps taken over the last year and a half.
+
+    No email leaves and no task is queued: the steps "happened" long ago (see demo_clock).
+    """
+    with demo_clock.without_after_commit_work():
+        with demo_clock.at(demo_clock.workday(term_start()), 8):
+            created = _accounts()
+        for loader in _extra_loaders:
+            loader()
+    return created
+
+
+def _accounts():
     User = get_user_model()
     created = []
     for username, first, last, memberships in ACCOUNTS:
@@ -87,8 +109,6 @@ def load_demo():
                 },
             )
         sync_user_groups(user)
-    for loader in _extra_loaders:
-        loader()
     return created
 
 
