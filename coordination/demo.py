@@ -118,5 +118,5 @@ def account_lines():
         roles = "; ".join(
             f"{Role(role).label} {Party.objects.get(code=code).short_name}" for code, role, *_ in memberships
         )
-        lines.append(f"  {username:<18} {last} {first:<10} {roles}")
+        lines.append(f"  {username:<18} {last + ' ' + first:<18} {roles}")
     return lines

@@ -65,7 +65,8 @@ def regular_title(year, quarter):
 
 
 def _regular_meeting(u, bcsd, du, year, quarter, on, *, follow_up):
-    """Convened two weeks ahead (or two days ago for the coming one); held; minutes approved by both bodies within the week; the minutes filed."""
+    """Convened two weeks ahead (two days ago for the coming one); held; minutes approved by both bodies
+    within the week; the signed minutes filed."""
     staff, q = u["bcsd.chuyenvien"], f"quý {ROMAN[quarter]}/{year}"
     with at(min(workday(on - datetime.timedelta(days=14), backward=True), day(-2)), 9):
         meeting = _convene(u, bcsd, du, title=regular_title(year, quarter), kind="regular", on=on, hours=(8, 11),
