@@ -112,8 +112,28 @@ def _regular_meeting(u, bcsd, du, year, quarter, on, *, follow_up):
         if follow_up:
             first = meeting.conclusions.order_by("order").first()
             first.refresh_from_db()  # forget the meeting cached with its minutes still in draft
-            services.conclusion_create_request(by=staff, conclusion=first)
+            followup = services.conclusion_create_request(by=staff, conclusion=first)
+    if follow_up:
+        _answer_followup(u, followup, after(on, 5))
     return meeting
+
+
+def _answer_followup(u, request, sent):
+    """The ĐU takes the conclusion up and answers within the deadline; the BCSĐ closes it."""
+    from coordination import services as requests
+
+    with at(after(sent, 1), 9):
+        requests.request_acknowledge(by=u["du.chuyenvien"], request=request, officers=[u["du.chuyenvien"]])
+    answered = min(after(sent, 18), day(-3))
+    with at(answered, 10):
+        requests.request_save_response(by=u["du.chuyenvien"], request=request, response_content=(
+            "Đảng ủy đã ban hành Kế hoạch học tập, quán triệt nghị quyết chuyên đề trong toàn Đảng bộ, gửi kèm "
+            "để Ban cán sự đảng cho ý kiến."))
+        requests.request_submit_response(by=u["du.chuyenvien"], request=request)
+    with at(answered, 15):
+        requests.request_approve_response(by=u["du.lanhdao"], request=request)
+    with at(after(answered, 1), 9):
+        requests.request_close(by=u["bcsd.chuyenvien"], request=request, comment="Đã nhận kế hoạch.")
 
 
 def _awaiting_meeting(u, bcsd, du):
