@@ -15,13 +15,15 @@ from django.db.models import F
 from django.utils import timezone
 
 
-def today():
-    """The real today, also while the demo clock stands elsewhere."""
+def real_now():
+    """The real time, also while the demo clock stands elsewhere."""
     if time_machine.escape_hatch.is_travelling():
-        now = time_machine.escape_hatch.datetime.datetime.now(datetime.UTC)
-    else:
-        now = datetime.datetime.now(datetime.UTC)
-    return timezone.localtime(now).date()
+        return time_machine.escape_hatch.datetime.datetime.now(datetime.UTC)
+    return datetime.datetime.now(datetime.UTC)
+
+
+def today():
+    return timezone.localtime(real_now()).date()
 
 
 def workday(day, backward=False):
@@ -50,9 +52,10 @@ def moment(on, hour=9, minute=0):
 @contextlib.contextmanager
 def at(on, hour=9, minute=0):
     """Run the block as if it were `on` at hour:minute (local time); the clock stands still inside."""
-    if on > today():
-        raise ValueError(f"the demo does not happen in the future ({on})")
-    with time_machine.travel(moment(on, hour, minute), tick=False):
+    when = moment(on, hour, minute)
+    if when > real_now():
+        raise ValueError(f"the demo does not happen in the future ({when})")
+    with time_machine.travel(when, tick=False):
         yield
 
 
@@ -63,8 +66,8 @@ def without_after_commit_work():
     from .models import Notification
 
     connection = transaction.get_connection()
-    queued, last = len(connection.run_on_commit), Notification.objects.order_by("-pk").values_list("pk", flat=True)
-    last = last.first() or 0
+    queued = len(connection.run_on_commit)
+    last = Notification.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     yield
     del connection.run_on_commit[queued:]
     # Notifications are not audited (no history), so one UPDATE is fine here.
