@@ -41,8 +41,11 @@ class Command(BaseCommand):
         ]
         self.stdout.write("\n".join(lines))
         self.stdout.flush()
-        while not once:
-            time.sleep(3600)
+        try:
+            while not once:
+                time.sleep(3600)
+        except KeyboardInterrupt:  # Ctrl-C: honcho stops everything; no traceback on the way out
+            pass
 
     @staticmethod
     def _wait_for(url, timeout):
