@@ -29,6 +29,34 @@ DEMO_ASSESSMENT = {
         "causes": "",
         "proposals": "Tiếp tục duy trì việc xin ý kiến bằng văn bản trước khi quyết định.",
     },
+    6: {
+        "results": "Phối hợp xây dựng và thực hiện kế hoạch kiểm tra, giám sát; xem xét đơn thư liên quan đến đảng "
+                   "viên đúng thẩm quyền.",
+        "shortcomings": "",
+        "causes": "",
+        "proposals": "Trao đổi sớm dự thảo kế hoạch kiểm tra, giám sát năm sau.",
+    },
+    7: {
+        "results": "Phối hợp chỉ đạo Công đoàn, Đoàn Thanh niên tổ chức các phong trào thi đua của ngành.",
+        "shortcomings": "",
+        "causes": "",
+        "proposals": "",
+    },
+    8: {
+        "results": "Họp liên tịch định kỳ hằng quý; gửi báo cáo định kỳ theo lịch, phần lớn đúng hạn.",
+        "shortcomings": "Một số báo cáo định kỳ gửi chậm vài ngày so với lịch.",
+        "causes": "Số liệu của các đơn vị tổng hợp chậm.",
+        "proposals": "Văn phòng hai bên rà soát lịch báo cáo đầu năm.",
+    },
+}
+
+# The ĐU writes its own wording where it sees things from its side.
+DU_ASSESSMENT = {
+    **DEMO_ASSESSMENT,
+    3: {**DEMO_ASSESSMENT[3], "results": "Đảng ủy đã lãnh đạo các tổ chức đảng trực thuộc thực hiện nghiêm các "
+        "nghị quyết của Ban cán sự đảng; trả lời đầy đủ các đề nghị phối hợp."},
+    5: {**DEMO_ASSESSMENT[5], "results": "Các chi bộ nhận xét, đánh giá cán bộ theo đề nghị của Ban cán sự đảng "
+        "đầy đủ, đúng thời hạn."},
 }
 
 
@@ -64,7 +92,8 @@ def _self_assessment(evaluation, party, staff, on):
     from .models import BodyPart
 
     part = BodyPart.objects.get(evaluation=evaluation, party=party)
-    values = {a.area_id: DEMO_ASSESSMENT.get(a.area.article_number, {})
+    texts = DU_ASSESSMENT if party.code == "DU" else DEMO_ASSESSMENT
+    values = {a.area_id: texts.get(a.area.article_number, {})
               for a in evaluation.assessments.filter(party=party).select_related("area")}
     with at(on, 10):
         services.assessment_save(by=staff, part=part, values=values)
