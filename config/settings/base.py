@@ -168,6 +168,9 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="quyche-phoihop@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address people open the application at: emails carry absolute links built on it (a mail
+# client has no page to resolve "/danh-gia/1/" against). Required in production.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # Celery. Without CELERY_BROKER_URL the broker is the filesystem under var/ (one machine only).
 
