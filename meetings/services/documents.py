@@ -5,7 +5,7 @@ from django.db import transaction
 from coordination.models import Confidentiality, Party
 
 from .. import permissions
-from ..models import MeetingDocument, NoticeDocument
+from ..models import MeetingDocument, Minutes, NoticeDocument
 from ..models.base import InvalidTransition
 from .common import require, save
 from .notices import NOTICE_SECRET_REFUSED
@@ -27,6 +27,9 @@ def meeting_attach_document(*, by, meeting, doc_type, summary, file, number_symb
 
     require(permissions.can_attach_meeting_document(by, meeting))
     with transaction.atomic():
+        # The minutes may have been submitted since the check: lock them (as minutes_submit does) and look again.
+        minutes = Minutes.objects.select_for_update().filter(meeting=meeting).first()
+        require(minutes is None or minutes.is_draft)
         document = _register(by=by, party=meeting.convening_party, doc_type=doc_type, summary=summary, file=file,
                              number_symbol=number_symbol, confidentiality=confidentiality)
         link = save(MeetingDocument(meeting=meeting, document=document, attached_by=by), by=by,
