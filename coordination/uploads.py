@@ -2,14 +2,18 @@
 
 import hashlib
 import os
+import struct
 import unicodedata
 import zipfile
+import zlib
 
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+
+from .archives import ODT, ArchiveRefused, check_archive, is_odt
 
 WRONG_TYPE = _("This file is not a PDF, DOCX, ODT, XLSX, PNG or JPEG document (its content was checked, not its "
                "name).")
@@ -18,22 +22,24 @@ EMPTY_FILE = _("The file is empty.")
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-ODT = "application/vnd.oasis.opendocument.text"
 SIMPLE = {"application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg"}
 
 
 def _zip_kind(fileobj):
-    """DOCX, XLSX and ODT are zip archives: tell them apart by what they contain."""
+    """DOCX, XLSX and ODT are zip archives: tell them apart by what they contain, judged without inflating
+    (coordination/archives.py). Raises ArchiveRefused for an archive that would unpack too far."""
+    check_archive(fileobj)
+    fileobj.seek(0)
     try:
         with zipfile.ZipFile(fileobj) as archive:
             names = set(archive.namelist())
-            if "mimetype" in names and archive.read("mimetype").strip() == ODT.encode():
+            if "mimetype" in names and is_odt(archive):
                 return ODT, "odt"
             if "[Content_Types].xml" in names and "word/document.xml" in names:
                 return DOCX, "docx"
             if "[Content_Types].xml" in names and "xl/workbook.xml" in names:
                 return XLSX, "xlsx"
-    except (zipfile.BadZipFile, KeyError, OSError):
+    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError, NotImplementedError, zlib.error):
         return None
     return None
 
@@ -49,9 +55,12 @@ def sniff(fileobj):
     if kind.mime in SIMPLE:
         return kind.mime, SIMPLE[kind.mime]
     if kind.extension in ("zip", "docx", "xlsx", "odt"):
-        found = _zip_kind(fileobj)
-        fileobj.seek(0)
-        return found
+        try:
+            return _zip_kind(fileobj)
+        except (zipfile.BadZipFile, OSError, struct.error, ValueError):
+            return None
+        finally:
+            fileobj.seek(0)
     return None
 
 
@@ -71,7 +80,10 @@ def check_upload(upload):
         raise ValidationError(
             TOO_LARGE, code="too_large", params={"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
         )
-    found = sniff(upload)
+    try:
+        found = sniff(upload)
+    except ArchiveRefused as refused:
+        raise ValidationError(refused.message, code="archive_refused", params=refused.params) from None
     if found is None:
         raise ValidationError(WRONG_TYPE, code="wrong_type")
     digest = hashlib.sha256()

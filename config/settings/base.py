@@ -152,6 +152,11 @@ MEDIA_URL = "/media-not-served/"  # files are served only through permission-che
 # Uploaded documents: the largest file accepted, in bytes.
 DOCUMENT_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Office files are zip archives: judged from what they declare, never inflated (coordination/archives.py).
+# Real documents unpack to a few times their size; a "zip bomb" declares gigabytes or shrinks a thousandfold.
+UPLOAD_ARCHIVE_MAX_UNPACKED = env.int("UPLOAD_ARCHIVE_MAX_UNPACKED", default=200 * 1024 * 1024)
+UPLOAD_ARCHIVE_MAX_RATIO = env.int("UPLOAD_ARCHIVE_MAX_RATIO", default=100)
+UPLOAD_ARCHIVE_MAX_MEMBERS = env.int("UPLOAD_ARCHIVE_MAX_MEMBERS", default=5000)
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
