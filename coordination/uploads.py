@@ -2,6 +2,7 @@
 
 import hashlib
 import os
+import re
 import struct
 import unicodedata
 import zipfile
@@ -64,11 +65,24 @@ def sniff(fileobj):
     return None
 
 
-def safe_original_name(name):
-    """The user's file name without any folder part or control characters, for display and download."""
+SAME_TYPE = {"jpg": {"jpg", "jpeg"}}
+LOOKS_LIKE_EXTENSION = re.compile(r"[A-Za-z0-9]{1,5}")
+
+
+def safe_original_name(name, extension=None):
+    """The user's file name for display and download: no folder part, no control or bidi characters
+    (U+202E would show "gpj.exe" as "exe.jpg"), and ending in `extension`, the detected type's, so a PDF
+    uploaded as "poly.html" downloads as "poly.pdf" and opens as what it is."""
     name = unicodedata.normalize("NFC", os.path.basename((name or "").replace("\\", "/")))
-    name = "".join(c for c in name if unicodedata.category(c)[0] != "C").strip().lstrip(".")
-    return name[:200] or "tai-lieu"
+    name = "".join(c for c in name if unicodedata.category(c)[0] != "C").strip().lstrip(".") or "tai-lieu"
+    if not extension:
+        return name[:200]
+    stem, dot, suffix = name.rpartition(".")
+    if dot and suffix.lower() in SAME_TYPE.get(extension, {extension}):
+        stem, extension = stem, suffix
+    elif not (dot and stem and LOOKS_LIKE_EXTENSION.fullmatch(suffix) and not suffix.isdigit()):
+        stem = name
+    return f"{stem[:199 - len(extension)].rstrip()}.{extension}"
 
 
 def check_upload(upload):
