@@ -17,9 +17,13 @@ def normalize(*parts):
     return " ".join(stripped.lower().split())
 
 
-def search_q(query, field="search_text"):
-    """Every word of the query must appear (in any order)."""
+def search_q(query, field="search_text", hidden=None):
+    """Every word of the query must appear (in any order). `hidden` is {field: Q}: a word may also be found
+    in that field, but only in the rows the Q selects (where the user may read that part)."""
     q = Q()
     for word in normalize(query).split():
-        q &= Q(**{f"{field}__contains": word})
+        found = Q(**{f"{field}__contains": word})
+        for other, readable in (hidden or {}).items():
+            found |= readable & Q(**{f"{other}__contains": word})
+        q &= found
     return q
