@@ -2,7 +2,7 @@
 
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
-from django.http import HttpResponseServerError, JsonResponse
+from django.http import HttpResponseBadRequest, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
@@ -51,6 +51,15 @@ def _check_broker():
 @requires_csrf_token
 def permission_denied(request, exception=None):
     return render(request, "403.html", status=403)
+
+
+@requires_csrf_token
+def bad_request(request, exception=None):
+    """A request the site cannot read (an undecodable body, a malformed upload): the app's own page, in Vietnamese."""
+    try:
+        return render(request, "400.html", status=400)
+    except Exception:  # noqa: BLE001 - the request itself may be what breaks the layout (a bad Host header)
+        return HttpResponseBadRequest(loader.get_template("400_plain.html").render())
 
 
 @requires_csrf_token

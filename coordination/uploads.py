@@ -20,6 +20,8 @@ WRONG_TYPE = _("This file is not a PDF, DOCX, ODT, XLSX, PNG or JPEG document (i
                "name).")
 TOO_LARGE = _("The file is %(size)s; the largest file accepted is %(limit)s.")
 EMPTY_FILE = _("The file is empty.")
+NAME_TOO_LONG = _("The file name is longer than %(limit)s characters: rename the file and choose it again.")
+MAX_NAME = 200  # Django cuts longer names to 255 before we see them; past 200 the user renames the file
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -88,6 +90,8 @@ def safe_original_name(name, extension=None):
 def check_upload(upload):
     """Validate size and content; return (content_type, extension, size, sha256). Raises ValidationError."""
     limit = settings.DOCUMENT_MAX_UPLOAD_SIZE
+    if len(upload.name or "") > MAX_NAME:
+        raise ValidationError(NAME_TOO_LONG, code="name_too_long", params={"limit": MAX_NAME})
     if upload.size == 0:
         raise ValidationError(EMPTY_FILE, code="empty")
     if upload.size > limit:

@@ -75,12 +75,13 @@ def _past_meeting(u, bcsd, du):
     services.conclusion_add(by=staff, meeting=meeting, text="Văn phòng hai bên rà soát lịch báo cáo định kỳ năm sau.",
                             area=CoordinationArea.objects.get(article_number=8), owner_party=du,
                             deadline=timezone.localdate() + datetime.timedelta(days=40))
-    minutes = services.minutes_submit(by=staff, meeting=meeting)
-    services.minutes_approve(by=u["bcsd.lanhdao"], minutes=minutes, party=bcsd)
-    services.minutes_approve(by=u["du.lanhdao"], minutes=minutes, party=du, comment="Nhất trí.")
+    # Documents go with the minutes before they are submitted (can_attach_meeting_document).
     services.meeting_attach_document(by=staff, meeting=meeting, doc_type="BB",
                                      summary="Biên bản hội nghị liên tịch quý III",
                                      file=SimpleUploadedFile("bien-ban.pdf", _pdf("Bien ban"), "application/pdf"))
+    minutes = services.minutes_submit(by=staff, meeting=meeting)
+    services.minutes_approve(by=u["bcsd.lanhdao"], minutes=minutes, party=bcsd)
+    services.minutes_approve(by=u["du.lanhdao"], minutes=minutes, party=du, comment="Nhất trí.")
     first = meeting.conclusions.order_by("order").first()
     first.refresh_from_db()
     services.conclusion_create_request(by=staff, conclusion=first)

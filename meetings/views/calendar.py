@@ -19,8 +19,10 @@ from ..models import CalendarFeedToken
 def _month(value):
     try:
         year, month = (int(part) for part in value.split("-"))
+        if not 1900 <= year <= 2200:  # the previous/next month links must still be dates
+            raise ValueError(year)
         return datetime.date(year, month, 1)
-    except (ValueError, AttributeError):
+    except (ValueError, AttributeError, OverflowError):
         return timezone.localdate().replace(day=1)
 
 

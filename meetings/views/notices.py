@@ -155,6 +155,8 @@ def notice_schedule(request):
         year = int(request.GET.get("nam", today.year))
     except ValueError:
         year = today.year
+    if not 2000 <= year <= 2100:  # ?nam=0 or 10**20 is no year of the schedule (and no date at all)
+        year = today.year
     rows = selectors.reporting_schedule(request.user, year)
     for row in rows:
         row.overdue = row.is_overdue(today)
