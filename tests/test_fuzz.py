@@ -144,7 +144,9 @@ def test_no_input_gives_a_500_on_any_page_as_any_demo_account(django_user_model)
                 if page.status_code == 405:  # a POST-only step: post hostile values to it
                     _hostile_post(client, url, set(), set(), check, username, encodings=index == 0)
                 continue
-            for value in HOSTILE if params else ["\x00"]:
+            # Alternate halves of the values per account keep the run short: every value still reaches every page
+            # under three accounts (the staff of both bodies and the admin, or the leaders and the member of both).
+            for value in HOSTILE[index % 2::2] if params else ["\x00"] if index == 0 else []:
                 check(username, f"GET {value[:12]!r}", url, client.get(url, {p: value for p in params or JUNK}))
             fields, files = _form_fields(page.content.decode())
             if fields or files:
