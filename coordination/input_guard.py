@@ -37,6 +37,12 @@ class InputGuardMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if without_controls(request.path_info) != request.path_info:
+            # No page has a control character in its address; a NUL in a path argument (a calendar feed's
+            # token) would otherwise reach PostgreSQL.
+            from config.views import page_not_found
+
+            return page_not_found(request)
         request.GET = _cleaned(request.GET)
         if request.method == "POST":
             try:

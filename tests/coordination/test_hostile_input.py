@@ -72,3 +72,9 @@ def test_a_pasted_page_of_text_in_the_request_search_answers(client_for, du_staf
                                  "/cuoc-hop/thong-bao/lich-bao-cao/?nam=99999999999999999999"])
 def test_dates_out_of_range_in_the_calendar_and_the_schedule_fall_back_to_today(client_for, du_staff, url):
     assert client_for(du_staff).get(url).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/cuoc-hop/lich/%00.ics", "/quy-che/1/dieu-%00/", "/phoi-hop/de-nghi/1/buoc/%07/"])
+def test_a_control_character_in_the_address_is_a_404_even_signed_out(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
