@@ -2,7 +2,7 @@
 
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
-from django.http import HttpResponseServerError, JsonResponse
+from django.http import HttpResponseBadRequest, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
@@ -54,6 +54,15 @@ def permission_denied(request, exception=None):
     """Every 403 of every app passes here, so this is where a refusal reaches the security log."""
     log_denied(request, str(exception or "")[:500])
     return render(request, "403.html", status=403)
+
+
+@requires_csrf_token
+def bad_request(request, exception=None):
+    """A request the site cannot read (an undecodable body, a malformed upload): the app's own page, in Vietnamese."""
+    try:
+        return render(request, "400.html", status=400)
+    except Exception:  # noqa: BLE001 - the request itself may be what breaks the layout (a bad Host header)
+        return HttpResponseBadRequest(loader.get_template("400_plain.html").render())
 
 
 @requires_csrf_token

@@ -99,6 +99,14 @@ def can_view_response(user, request):
     return on_side(user, request, REQUESTED) or request.answered_at is not None
 
 
+def response_visible_q(user):
+    """The rule of `can_view_response` as a filter, for the requests the user already sees: searches
+    match the response only where the page would show it."""
+    from django.db.models import Q
+
+    return Q(requested_party_id__in=member_party_ids(user, *WORKING_ROLES)) | Q(answered_at__isnull=False)
+
+
 def can_comment(user, request):
     return request.is_open and can_view_request(user, request) and (
         on_side(user, request, REQUESTING) or on_side(user, request, REQUESTED)

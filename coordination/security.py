@@ -3,15 +3,8 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from .client_address import client_ip
 from .models import SecurityEvent
-
-
-def client_ip(request):
-    if request is None:
-        return None
-    # Behind the reverse proxy (docs/deployment.md) the client is the first X-Forwarded-For entry.
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    return (forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR")) or None
 
 
 def log_event(kind, *, request=None, user=None, username="", detail=""):

@@ -93,13 +93,8 @@ def _regular_meeting(u, bcsd, du, year, quarter, on, *, follow_up):
         services.conclusion_add(by=staff, meeting=meeting, text="Văn phòng hai bên rà soát lịch báo cáo định kỳ.",
                                 area=CoordinationArea.objects.get(article_number=8), owner_party=du,
                                 deadline=after(on, 40))
-    with at(after(on, 1), 10):
-        minutes = services.minutes_submit(by=staff, meeting=meeting)
-    with at(after(on, 2), 9):
-        services.minutes_approve(by=u["bcsd.lanhdao"], minutes=minutes, party=bcsd)
-    with at(after(on, 4), 14):
-        services.minutes_approve(by=u["du.lanhdao"], minutes=minutes, party=du, comment="Nhất trí.")
-    with at(after(on, 5), 9):
+    # The signed minutes are filed with them before they go for approval (can_attach_meeting_document).
+    with at(after(on, 1), 9):
         services.meeting_attach_document(
             by=staff, meeting=meeting, doc_type="BB", summary=f"Biên bản hội nghị liên tịch {q}",
             file=_pdf(f"Biên bản hội nghị liên tịch định kỳ {q}", bcsd, [
@@ -109,6 +104,13 @@ def _regular_meeting(u, bcsd, du, year, quarter, on, *, follow_up):
                 "thảo luận công tác chính trị, tư tưởng và thống nhất chế độ thông tin, báo cáo.",
                 "Hội nghị kết luận: Đảng ủy xây dựng kế hoạch học tập, quán triệt nghị quyết chuyên đề; Văn phòng "
                 "hai bên rà soát lịch báo cáo định kỳ."], "BB"))
+    with at(after(on, 1), 10):
+        minutes = services.minutes_submit(by=staff, meeting=meeting)
+    with at(after(on, 2), 9):
+        services.minutes_approve(by=u["bcsd.lanhdao"], minutes=minutes, party=bcsd)
+    with at(after(on, 4), 14):
+        services.minutes_approve(by=u["du.lanhdao"], minutes=minutes, party=du, comment="Nhất trí.")
+    with at(after(on, 5), 9):
         if follow_up:
             first = meeting.conclusions.order_by("order").first()
             first.refresh_from_db()  # forget the meeting cached with its minutes still in draft

@@ -108,7 +108,9 @@ def can_create_followup(user, conclusion):
 
 
 def can_attach_meeting_document(user, meeting):
-    return _organiser(user, meeting)
+    """Documents belong to the meeting as the bodies approve it: none are added once the minutes are submitted."""
+    minutes = minutes_of(meeting)
+    return _organiser(user, meeting) and (minutes is None or minutes.is_draft)
 
 
 # Notices and the reporting schedule

@@ -47,6 +47,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before any view or process_view reads input: control characters out, an unreadable body a 400 page.
+    "coordination.input_guard.InputGuardMiddleware",
     # Every view needs a signed-in user unless it is marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "coordination.middleware.MembershipGroupsMiddleware",
@@ -141,6 +143,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# How many reverse proxies in front of gunicorn append to X-Forwarded-For (docs/deployment.md). 0: the
+# client is REMOTE_ADDR and the header is ignored; N: the Nth address from the right. One function
+# reads it for the security log, download records and axes.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "coordination.client_address.client_ip"
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
@@ -163,6 +170,11 @@ MEDIA_URL = "/media-not-served/"  # files are served only through permission-che
 # Uploaded documents: the largest file accepted, in bytes.
 DOCUMENT_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Office files are zip archives: judged from what they declare, never inflated (coordination/archives.py).
+# Real documents unpack to a few times their size; a "zip bomb" declares gigabytes or shrinks a thousandfold.
+UPLOAD_ARCHIVE_MAX_UNPACKED = env.int("UPLOAD_ARCHIVE_MAX_UNPACKED", default=200 * 1024 * 1024)
+UPLOAD_ARCHIVE_MAX_RATIO = env.int("UPLOAD_ARCHIVE_MAX_RATIO", default=100)
+UPLOAD_ARCHIVE_MAX_MEMBERS = env.int("UPLOAD_ARCHIVE_MAX_MEMBERS", default=5000)
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

@@ -4,6 +4,8 @@ Numbers `Số N-TYPE/BODY` are counted per issuing body and year by `DocumentCou
 and kept unique by a constraint. Files are stored under generated names and never deleted.
 """
 
+import os
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -149,6 +151,14 @@ class DocumentVersion(models.Model):
 
     def __str__(self):
         return f"{self.document.number_symbol} v{self.number}"
+
+    @property
+    def download_name(self):
+        """The name shown and sent: cleaned again (rows stored before the rule) and ending in the stored
+        file's extension, which the server chose from the detected type."""
+        from ..uploads import safe_original_name
+
+        return safe_original_name(self.original_name, os.path.splitext(self.file.name)[1].lstrip(".") or None)
 
 
 class DocumentDownload(models.Model):

@@ -156,8 +156,12 @@ class CoordinationRequest(models.Model):
     acknowledged_at = models.DateTimeField(_("acknowledged at"), null=True, blank=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    # Search text is split by who may read it: `search_text` holds what everyone who sees the request reads;
+    # `response_search_text` is matched only for users who may read the response (permissions.response_visible_q).
     search_text = models.TextField(editable=False, blank=True)
-    history = HistoricalRecords(m2m_fields=[requesting_officers, requested_officers], excluded_fields=["search_text"])
+    response_search_text = models.TextField(editable=False, blank=True)
+    history = HistoricalRecords(m2m_fields=[requesting_officers, requested_officers],
+                                excluded_fields=["search_text", "response_search_text"])
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -15,7 +15,7 @@ from ..models import (
     Role,
 )
 from ..models.requests import OPEN_AT_REQUESTED, OPEN_STATES
-from ..permissions import clearance_for, member_party_ids
+from ..permissions import clearance_for, member_party_ids, response_visible_q
 from ..text_search import search_q
 from .notifications import notifications_for
 from .trend import SERIES as TREND_SERIES
@@ -61,7 +61,7 @@ def request_list(*, user, party=None, direction="", area=None, state="", overdue
     if date_to:
         qs = qs.filter(created_at__date__lte=date_to)
     if q:
-        qs = qs.filter(search_q(q))
+        qs = qs.filter(search_q(q, hidden={"response_search_text": response_visible_q(user)}))
     return qs.order_by(SORTS.get(sort, "-created_at"), "-pk")
 
 

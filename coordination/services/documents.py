@@ -76,8 +76,8 @@ def _store_version(*, document, by, upload, info, note=""):
     content_type, extension, size, sha256 = info
     last = document.versions.order_by("-number").values_list("number", flat=True).first() or 0
     version = DocumentVersion(
-        document=document, number=last + 1, original_name=safe_original_name(upload.name), content_type=content_type,
-        size=size, sha256=sha256, note=note, uploaded_by=by,
+        document=document, number=last + 1, original_name=safe_original_name(upload.name, extension),
+        content_type=content_type, size=size, sha256=sha256, note=note, uploaded_by=by,
     )
     # A fresh random name: never the user's, never reused, never overwriting an earlier file.
     version.file.save(f"{uuid.uuid4().hex}.{extension}", upload, save=False)

@@ -65,7 +65,8 @@ def _tell(request, recipients, subject, actor, body=""):
 
 
 def _fill_search(request):
-    request.search_text = normalize(request.title, request.content, request.origin, request.response_content)
+    request.search_text = normalize(request.title, request.content, request.origin)
+    request.response_search_text = normalize(request.response_content)  # matched only where the response shows
 
 
 def _check_officers(party, officers):

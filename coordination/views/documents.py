@@ -69,7 +69,7 @@ def document_download(request, pk, version):
     if found is None:
         raise Http404
     document_services.document_record_download(by=request.user, version=found, ip_address=client_ip(request))
-    response = FileResponse(found.file.open("rb"), as_attachment=True, filename=found.original_name,
+    response = FileResponse(found.file.open("rb"), as_attachment=True, filename=found.download_name,
                             content_type=found.content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"

@@ -291,7 +291,7 @@ def request_history(request, pk):
     req = get_request_or_404(request, pk)
     visible_docs = document_selectors.documents_visible(request.user).filter(request_links__request=req)
     # The response draft is the requested body's own until approved: its changes are hidden like the response.
-    hidden = ("search_text",)
+    hidden = ("search_text", "response_search_text")
     if not permissions.can_view_response(request.user, req):
         hidden += ("response_content",)
     lists = [entries(req, subject=_("Request"), skip=hidden)]

@@ -7,7 +7,7 @@ from coordination.security import require
 from coordination.services.documents import document_create, document_grant_view
 
 from .. import permissions
-from ..models import MeetingDocument, NoticeDocument
+from ..models import MeetingDocument, Minutes, NoticeDocument
 from ..models.base import InvalidTransition
 from .common import save
 from .notices import NOTICE_SECRET_REFUSED
@@ -25,6 +25,9 @@ def meeting_attach_document(*, by, meeting, doc_type, summary, file, number_symb
     """The convening body registers the document; every body taking part may then see it (clearance applies)."""
     require(permissions.can_attach_meeting_document(by, meeting))
     with transaction.atomic():
+        # The minutes may have been submitted since the check: lock them (as minutes_submit does) and look again.
+        minutes = Minutes.objects.select_for_update().filter(meeting=meeting).first()
+        require(minutes is None or minutes.is_draft)
         document = _register(by=by, party=meeting.convening_party, doc_type=doc_type, summary=summary, file=file,
                              number_symbol=number_symbol, confidentiality=confidentiality)
         link = save(MeetingDocument(meeting=meeting, document=document, attached_by=by), by=by,

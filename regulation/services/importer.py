@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from coordination.archives import ArchiveRefused, check_archive
 from coordination.models import CoordinationArea
 from coordination.security import require
 
@@ -29,6 +30,13 @@ NO_TERM = _("The term could not be read from the document; enter its start and e
 
 
 def _blocks(upload):
+    try:  # python-docx inflates every part: judge the archive from what it declares first
+        check_archive(upload)
+    except ArchiveRefused as refused:
+        raise ValidationError(refused.message, code="archive_refused", params=refused.params) from None
+    except Exception as exc:  # noqa: BLE001 - not a zip at all
+        raise ValidationError(NOT_DOCX) from exc
+    upload.seek(0)
     try:
         document = docx.Document(upload)
     except Exception as exc:  # noqa: BLE001 - python-docx raises several kinds on bad input

@@ -45,6 +45,10 @@ MATRIX = [
      expect(bcsd_staff=302, bcsd_leader=302, outsider=404, rest=403)),
     ("create follow-up request", "minutes awaiting approval", expect(outsider=404, rest=403)),
     ("attach document to meeting", "scheduled", expect(bcsd_staff=200, bcsd_leader=200, outsider=404, rest=403)),
+    ("attach document to meeting", "minutes drafted",
+     expect(bcsd_staff=200, bcsd_leader=200, outsider=404, rest=403)),
+    ("attach document to meeting", "minutes awaiting approval", expect(outsider=404, rest=403)),
+    ("attach document to meeting", "minutes approved", expect(outsider=404, rest=403)),
     ("download meeting .ics", "scheduled", expect(outsider=404, rest=200)),
     ("view meeting history", "scheduled", expect(outsider=404, rest=200)),
     ("view notice", "draft", expect(bcsd_staff=200, bcsd_leader=200, reg_admin=200, rest=404)),
@@ -125,7 +129,11 @@ def world(make_meeting, bcsd_staff, bcsd_leader, du_leader, area, bcsd, du):
         if action == "add reporting schedule line":
             return "get", reverse("meetings:notice_schedule_add"), None
         if action == "attach document to meeting":
-            return "get", reverse("meetings:meeting_document_add", args=[make_meeting().pk]), None
+            if state == "scheduled":
+                m = make_meeting()
+            else:
+                m, _c = past_with_minutes(submit=state != "minutes drafted", approve=state == "minutes approved")
+            return "get", reverse("meetings:meeting_document_add", args=[m.pk]), None
         if action == "attach document to notice":
             return "get", reverse("meetings:notice_document_add", args=[notice(sent=state == "sent").pk]), None
         if action.startswith("month calendar"):

@@ -1,0 +1,112 @@
+"""Every search box answers only with what the same user can read on the page.
+
+A request for opinion is walked through every state; at each one, every user searches every box for
+words written only in one part (title, content, response draft, opinion, comment, attached documents)
+and a hit must be a word that user's page shows. Visible parts must still be found (the search works).
+"""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from coordination.services import requests as request_services
+
+from .conftest import PDF_BYTES
+
+pytestmark = pytest.mark.django_db
+
+USERS = ["bcsd_staff", "bcsd_leader", "du_staff", "du_leader", "reg_admin", "outsider"]
+
+
+def _found(client, box, word):
+    response = client.get(reverse(box), {"q": word})
+    assert response.status_code == 200
+    return bool(response.context["page"].object_list)
+
+
+def _page_shows(client, url, word):
+    response = client.get(url)
+    return response.status_code == 200 and word in response.content.decode()
+
+
+@pytest.fixture
+def people(request):
+    return {name: request.getfixturevalue(name) for name in USERS}
+
+
+def _check(client_for, people, req, words, docs, state):
+    """At this state: for each user, each word, each box, found implies shown; shown main text is found."""
+    detail = reverse("coordination:request_detail", args=[req.pk])
+    for name, user in people.items():
+        client = client_for(user)
+        for word in words:
+            found = _found(client, "coordination:request_list", word)
+            shown = _page_shows(client, detail, word)
+            assert not found or shown, f"{state}: {name} finds the request by {word!r}, hidden on its page"
+            if word in ("tieudexq", "noidungxq"):
+                assert found is shown, f"{state}: {name} cannot find {word!r} although the page shows it"
+        for word, document in docs.items():
+            found = _found(client, "coordination:document_list", word)
+            shown = _page_shows(client, reverse("coordination:document_detail", args=[document.pk]), word)
+            assert found is shown, f"{state}: {name} document search by {word!r}: found {found}, shown {shown}"
+
+
+def test_each_search_box_answers_only_with_what_the_page_shows_in_every_state(
+        client_for, people, make_request, bcsd_staff, bcsd_leader, du_staff, du_leader):
+    req = make_request(bcsd_staff, kind="opinion", title="Đề nghị tieudexq", content="Nội dung noidungxq")
+    words = ["tieudexq", "noidungxq", "traloimot", "traloihai", "ykienxq", "binhluanxq"]
+    docs = {}
+
+    def attach(by, word):
+        link = request_services.request_add_new_document(
+            by=by, request=req, doc_type="CV", summary=f"Văn bản {word}",
+            file=SimpleUploadedFile(f"{word}.pdf", PDF_BYTES))
+        docs[word] = link.document
+
+    def check(state):
+        req.refresh_from_db()
+        _check(client_for, people, req, words, docs, state)
+
+    attach(bcsd_staff, "vanbandenghi")
+    request_services.comment_add(by=bcsd_staff, request=req, body="Trao đổi binhluanxq")
+    check("draft")
+    request_services.request_submit(by=bcsd_staff, request=req)
+    check("awaiting approval")
+    request_services.request_approve_send(by=bcsd_leader, request=req)
+    check("sent")
+    request_services.request_acknowledge(by=du_staff, request=req, officers=[du_staff], consulted_leaders=[du_leader])
+    check("acknowledged, opinion asked")
+    attach(du_staff, "vanbantraloi")
+    request_services.opinion_give(by=du_leader, request=req, content="Ý kiến ykienxq")
+    check("opinion given")
+    request_services.request_save_response(by=du_staff, request=req, response_content="Dự thảo traloimot")
+    check("response drafted")
+    request_services.request_submit_response(by=du_staff, request=req)
+    check("response awaiting approval")
+    request_services.request_return_response(by=du_leader, request=req, comment="Sửa lại")
+    check("response returned")
+    request_services.request_submit_response(by=du_staff, request=req)
+    request_services.request_approve_response(by=du_leader, request=req)
+    check("answered")
+    request_services.request_ask_more(by=bcsd_staff, request=req, comment="Làm rõ thêm")
+    request_services.request_save_response(by=du_staff, request=req, response_content="Dự thảo traloihai")
+    check("more asked, second draft")
+    request_services.request_submit_response(by=du_staff, request=req)
+    request_services.request_approve_response(by=du_leader, request=req)
+    request_services.request_close(by=bcsd_staff, request=req)
+    check("closed")
+
+
+def test_the_requesting_body_cannot_find_a_request_by_a_word_of_the_unapproved_draft(
+        client_for, sent_request, bcsd_staff, bcsd_leader, du_staff, du_leader):
+    request_services.request_acknowledge(by=du_staff, request=sent_request, officers=[du_staff])
+    request_services.request_save_response(by=du_staff, request=sent_request, response_content="Phương án bimatdraft")
+    for user in (bcsd_staff, bcsd_leader):
+        assert not _found(client_for(user), "coordination:request_list", "bimatdraft")
+        assert not _found(client_for(user), "coordination:request_list", "bimatdra")  # no prefix probing
+    for user in (du_staff, du_leader):  # the requested body finds its own draft
+        assert _found(client_for(user), "coordination:request_list", "bimatdraft")
+    request_services.request_submit_response(by=du_staff, request=sent_request)
+    assert not _found(client_for(bcsd_staff), "coordination:request_list", "bimatdraft")
+    request_services.request_approve_response(by=du_leader, request=sent_request)
+    assert _found(client_for(bcsd_staff), "coordination:request_list", "bimat draft")
