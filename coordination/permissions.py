@@ -61,8 +61,8 @@ WORKING_ROLES = (Role.STAFF, Role.LEADER)
 S = RequestState
 
 
-def on_side(user, request, side, *roles):
-    return is_active_member(user, request.side_party(side), *(roles or WORKING_ROLES))
+def on_side(user, creq, side, *roles):
+    return is_active_member(user, creq.side_party(side), *(roles or WORKING_ROLES))
 
 
 # -- requests --
@@ -72,31 +72,31 @@ def can_create_request(user, party=None):
     return is_active_member(user, party, *WORKING_ROLES)
 
 
-def can_view_request(user, request):
-    return can_view(user, request) and has_clearance(user, request.confidentiality)
+def can_view_request(user, creq):
+    return can_view(user, creq) and has_clearance(user, creq.confidentiality)
 
 
-def may_act(user, request, action):
+def may_act(user, creq, action):
     """The role rule of a step (side and roles from TRANSITIONS); the state is checked by the model."""
     transition = TRANSITIONS.get(action)
-    return bool(transition) and can_view_request(user, request) and on_side(
-        user, request, transition.side, *transition.roles
+    return bool(transition) and can_view_request(user, creq) and on_side(
+        user, creq, transition.side, *transition.roles
     )
 
 
-def can_transition(user, request, action):
+def can_transition(user, creq, action):
     """May the user take this step now (right role AND right state)? Used for the buttons."""
-    return request.state in TRANSITIONS[action].sources and may_act(user, request, action)
+    return creq.state in TRANSITIONS[action].sources and may_act(user, creq, action)
 
 
-def can_edit_request(user, request):
-    return request.state == S.DRAFT and can_view_request(user, request) and on_side(user, request, REQUESTING)
+def can_edit_request(user, creq):
+    return creq.state == S.DRAFT and can_view_request(user, creq) and on_side(user, creq, REQUESTING)
 
 
-def can_view_response(user, request):
-    if not can_view_request(user, request):
+def can_view_response(user, creq):
+    if not can_view_request(user, creq):
         return False
-    return on_side(user, request, REQUESTED) or request.answered_at is not None
+    return on_side(user, creq, REQUESTED) or creq.answered_at is not None
 
 
 def response_visible_q(user):
@@ -107,42 +107,42 @@ def response_visible_q(user):
     return Q(requested_party_id__in=member_party_ids(user, *WORKING_ROLES)) | Q(answered_at__isnull=False)
 
 
-def can_comment(user, request):
-    return request.is_open and can_view_request(user, request) and (
-        on_side(user, request, REQUESTING) or on_side(user, request, REQUESTED)
+def can_comment(user, creq):
+    return creq.is_open and can_view_request(user, creq) and (
+        on_side(user, creq, REQUESTING) or on_side(user, creq, REQUESTED)
     )
 
 
-def can_give_opinion(user, request):
+def can_give_opinion(user, creq):
     return (
-        request.kind == RequestKind.OPINION
-        and request.state in (S.ACKNOWLEDGED, S.RESPONDING, S.RESPONSE_AWAITING_APPROVAL)
-        and can_view_request(user, request)
-        and on_side(user, request, REQUESTED, Role.LEADER)
+        creq.kind == RequestKind.OPINION
+        and creq.state in (S.ACKNOWLEDGED, S.RESPONDING, S.RESPONSE_AWAITING_APPROVAL)
+        and can_view_request(user, creq)
+        and on_side(user, creq, REQUESTED, Role.LEADER)
     )
 
 
-def attach_side(user, request):
+def attach_side(user, creq):
     """The side as which the user may attach a document now, or None."""
-    if not can_view_request(user, request):
+    if not can_view_request(user, creq):
         return None
-    if request.state in (S.DRAFT, S.AWAITING_APPROVAL) and on_side(user, request, REQUESTING):
+    if creq.state in (S.DRAFT, S.AWAITING_APPROVAL) and on_side(user, creq, REQUESTING):
         return REQUESTING
-    if request.state in (S.ACKNOWLEDGED, S.RESPONDING) and on_side(user, request, REQUESTED):
+    if creq.state in (S.ACKNOWLEDGED, S.RESPONDING) and on_side(user, creq, REQUESTED):
         return REQUESTED
     return None
 
 
-def can_attach_document(user, request):
-    return attach_side(user, request) is not None
+def can_attach_document(user, creq):
+    return attach_side(user, creq) is not None
 
 
-def can_set_officers(user, request, side):
+def can_set_officers(user, creq, side):
     """A body changes its own officers while the request is open: A from its creation, B once it
     has acknowledged the request."""
-    if not (request.is_open and can_view_request(user, request) and on_side(user, request, side)):
+    if not (creq.is_open and can_view_request(user, creq) and on_side(user, creq, side)):
         return False
-    return side == REQUESTING or request.acknowledged_at is not None
+    return side == REQUESTING or creq.acknowledged_at is not None
 
 
 def can_view_dashboard(user):

@@ -125,17 +125,17 @@ def _answer_followup(u, request, sent):
     from coordination.services import requests
 
     with at(after(sent, 1), 9):
-        requests.request_acknowledge(by=u["du.chuyenvien"], request=request, officers=[u["du.chuyenvien"]])
+        requests.request_acknowledge(by=u["du.chuyenvien"], creq=request, officers=[u["du.chuyenvien"]])
     answered = min(after(sent, 18), day(-3))
     with at(answered, 10):
-        requests.request_save_response(by=u["du.chuyenvien"], request=request, response_content=(
+        requests.request_save_response(by=u["du.chuyenvien"], creq=request, response_content=(
             "Đảng ủy đã ban hành Kế hoạch học tập, quán triệt nghị quyết chuyên đề trong toàn Đảng bộ, gửi kèm "
             "để Ban cán sự đảng cho ý kiến."))
-        requests.request_submit_response(by=u["du.chuyenvien"], request=request)
+        requests.request_submit_response(by=u["du.chuyenvien"], creq=request)
     with at(answered, 15):
-        requests.request_approve_response(by=u["du.lanhdao"], request=request)
+        requests.request_approve_response(by=u["du.lanhdao"], creq=request)
     with at(after(answered, 1), 9):
-        requests.request_close(by=u["bcsd.chuyenvien"], request=request, comment="Đã nhận kế hoạch.")
+        requests.request_close(by=u["bcsd.chuyenvien"], creq=request, comment="Đã nhận kế hoạch.")
 
 
 def _awaiting_meeting(u, bcsd, du):

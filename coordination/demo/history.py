@@ -50,28 +50,28 @@ def play_history(u, bcsd, du):
             r = _new(staff, requesting, requested, article, title, kind, reply_deadline=after(start, given))
             _attach(staff, r, f"V/v {title[0].lower()}{title[1:]}", f"cong-van-{n + 1}.pdf", _letter(r, _pdf),
                     signer_name=leader.get_full_name(), recipients=requested.name_vi)
-            steps.request_submit(by=staff, request=r)
+            steps.request_submit(by=staff, creq=r)
         with at(start, 15):
-            steps.request_approve_send(by=leader, request=r)
+            steps.request_approve_send(by=leader, creq=r)
         with at(after(start, 1), 9, 15):
-            steps.request_acknowledge(by=their_staff, request=r, officers=[their_staff],
+            steps.request_acknowledge(by=their_staff, creq=r, officers=[their_staff],
                                          consulted_leaders=[their_leader] if kind == "opinion" else [])
         answered = after(start, taken)
         if kind == "opinion":
             with at(answered, 8, 30):
-                steps.opinion_give(by=their_leader, request=r, content=OPINION.format(party=requested.short_name_vi))
+                steps.opinion_give(by=their_leader, creq=r, content=OPINION.format(party=requested.short_name_vi))
         with at(answered, 10):
-            steps.request_save_response(by=their_staff, request=r,
+            steps.request_save_response(by=their_staff, creq=r,
                                            response_content=ANSWER.format(party=requested.short_name_vi))
             if n % 2 == 0:
                 _attach(their_staff, r, f"Trả lời: {title}", f"tra-loi-{n + 1}.pdf",
                         _pdf(f"Báo cáo kết quả: {title}", party=requested, doc_type="BC", paragraphs=[
                             ANSWER.format(party=requested.name_vi), r.content]), doc_type="BC")
-            steps.request_submit_response(by=their_staff, request=r)
+            steps.request_submit_response(by=their_staff, creq=r)
         with at(answered, 15, 30):
-            steps.request_approve_response(by=their_leader, request=r)
+            steps.request_approve_response(by=their_leader, creq=r)
         with at(after(answered, 1), 9):
-            steps.request_close(by=staff, request=r, comment="Đã nhận kết quả, kết thúc đề nghị.")
+            steps.request_close(by=staff, creq=r, comment="Đã nhận kết quả, kết thúc đề nghị.")
     _overdue_in_progress(people, bcsd, du)
 
 
@@ -99,9 +99,9 @@ def _overdue_in_progress(people, bcsd, du):
     with at(start, 9):
         r = _new(staff, bcsd, du, 5, "Phối hợp rà soát, bổ sung quy hoạch cán bộ lãnh đạo, quản lý", "coordination",
                  reply_deadline=after(start, 20))
-        steps.request_submit(by=staff, request=r)
+        steps.request_submit(by=staff, creq=r)
     with at(start, 14):
-        steps.request_approve_send(by=leader, request=r)
+        steps.request_approve_send(by=leader, creq=r)
     with at(after(start, 2), 10):
-        steps.request_acknowledge(by=their_staff, request=r, officers=[their_staff],
+        steps.request_acknowledge(by=their_staff, creq=r, officers=[their_staff],
                                      comment="Văn phòng Đảng ủy đang tổng hợp ý kiến các chi bộ.")

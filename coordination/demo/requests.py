@@ -49,12 +49,12 @@ def _new(by, requesting, requested, article, title, content, **extra):
 
 
 def _send(req, staff, leader):
-    steps.request_submit(by=staff, request=req)
-    return steps.request_approve_send(by=leader, request=req)
+    steps.request_submit(by=staff, creq=req)
+    return steps.request_approve_send(by=leader, creq=req)
 
 
 def _attach(by, req, summary, name, data, **extra):
-    return steps.request_add_new_document(by=by, request=req, doc_type=extra.pop("doc_type", "CV"),
+    return steps.request_add_new_document(by=by, creq=req, doc_type=extra.pop("doc_type", "CV"),
                                              summary=summary, file=_file(name, data), **extra)
 
 
@@ -95,20 +95,20 @@ def _answered_recently(u, bcsd, du):
                     "Danh sách gồm các đồng chí thuộc diện Ban cán sự đảng quản lý, sinh hoạt tại các chi bộ trực "
                     "thuộc Đảng ủy VKSND tối cao."]), doc_type="BC", confidentiality=1)
     with at(start, 10):
-        steps.request_submit(by=cv_b, request=r)
+        steps.request_submit(by=cv_b, creq=r)
     with at(start, 15, 30):
-        steps.request_approve_send(by=ld_b, request=r)
+        steps.request_approve_send(by=ld_b, creq=r)
     with at(after(start, 1), 9, 10):
-        steps.request_acknowledge(by=cv_d, request=r, officers=[cv_d],
+        steps.request_acknowledge(by=cv_d, creq=r, officers=[cv_d],
                                      comment="Đã tiếp nhận, giao Văn phòng Đảng ủy.")
     with at(after(start, 3), 14):
-        steps.comment_add(by=cv_d, request=r,
+        steps.comment_add(by=cv_d, creq=r,
                              body="Đề nghị Ban cán sự đảng gửi bổ sung bản tự kiểm điểm của cán bộ.")
     with at(after(start, 3), 16, 20):
-        steps.comment_add(by=cv_b, request=r, body="Văn phòng sẽ gửi bổ sung trong tuần này.")
+        steps.comment_add(by=cv_b, creq=r, body="Văn phòng sẽ gửi bổ sung trong tuần này.")
     answered = after(start, 16)
     with at(answered, 9, 30):
-        steps.request_save_response(by=cv_d, request=r, response_content=(
+        steps.request_save_response(by=cv_d, creq=r, response_content=(
             "Đảng ủy VKSND tối cao gửi kết quả nhận xét, đánh giá của các chi bộ đối với cán bộ theo đề nghị."))
         _attach(cv_d, r, "Báo cáo kết quả nhận xét cán bộ của các chi bộ", "bao-cao-nhan-xet.pdf",
                 _pdf("Báo cáo kết quả nhận xét, đánh giá cán bộ của các chi bộ", party=du, doc_type="BC", paragraphs=[
@@ -116,11 +116,11 @@ def _answered_recently(u, bcsd, du):
                     "Các đồng chí được nhận xét đều giữ vững phẩm chất chính trị, đạo đức, lối sống; hoàn thành tốt "
                     "nhiệm vụ được giao."]), doc_type="BC", signer_name="Phạm Quốc Hùng",
                 signer_title="Phó Bí thư Đảng ủy")
-        steps.request_submit_response(by=cv_d, request=r)
+        steps.request_submit_response(by=cv_d, creq=r)
     with at(answered, 15):
-        steps.request_approve_response(by=ld_d, request=r)
+        steps.request_approve_response(by=ld_d, creq=r)
     with at(after(answered, 1), 8, 45):
-        steps.request_close(by=cv_b, request=r, comment="Đã nhận đủ kết quả nhận xét.")
+        steps.request_close(by=cv_b, creq=r, comment="Đã nhận đủ kết quả nhận xét.")
 
 
 def _open_now(u, bcsd, du):
@@ -139,12 +139,12 @@ def _open_now(u, bcsd, du):
                 _docx(["ĐẢNG ỦY VKSND TỐI CAO", f"Dự thảo Kế hoạch kiểm tra, giám sát năm {year}"]), doc_type="KH")
         _send(r, cv_d, ld_d)
     with at(after(start, 1), 10):
-        steps.request_acknowledge(by=cv_b, request=r, officers=[cv_b], consulted_leaders=[ld_b])
+        steps.request_acknowledge(by=cv_b, creq=r, officers=[cv_b], consulted_leaders=[ld_b])
     with at(day(-2), 15):
-        steps.opinion_give(by=ld_b, request=r, content="Thống nhất với dự thảo; đề nghị bổ sung nội dung giám sát "
+        steps.opinion_give(by=ld_b, creq=r, content="Thống nhất với dự thảo; đề nghị bổ sung nội dung giám sát "
                                                            "việc thực hiện Quy chế phối hợp.")
     with at(day(-1), 16, 30):
-        steps.request_save_response(by=cv_b, request=r, response_content="Ban cán sự đảng cơ bản thống nhất …")
+        steps.request_save_response(by=cv_b, creq=r, response_content="Ban cán sự đảng cơ bản thống nhất …")
 
     # 3. Sent by BCSĐ, not yet acknowledged by ĐU and already overdue.
     start = day(-17)
@@ -162,13 +162,13 @@ def _open_now(u, bcsd, du):
                  reply_deadline=after(start, 10), requesting_officers=[cv_b])
         _send(r, cv_b, ld_b)
     with at(after(start, 1), 8, 30):
-        steps.request_acknowledge(by=cv_d, request=r, officers=[cv_d])
+        steps.request_acknowledge(by=cv_d, creq=r, officers=[cv_d])
     with at(day(-2), 11):
-        steps.request_save_response(by=cv_d, request=r, response_content="Tình hình tư tưởng ổn định; chi tiết "
+        steps.request_save_response(by=cv_d, creq=r, response_content="Tình hình tư tưởng ổn định; chi tiết "
                                                                            "tại báo cáo gửi kèm.")
-        steps.request_submit_response(by=cv_d, request=r)
+        steps.request_submit_response(by=cv_d, creq=r)
     with at(day(-2), 16):
-        steps.request_approve_response(by=ld_d, request=r)
+        steps.request_approve_response(by=ld_d, creq=r)
 
     # 9. A request for opinion of BCSĐ: one ĐU leader has answered, the other's opinion is awaited.
     start = day(-6)
@@ -178,9 +178,9 @@ def _open_now(u, bcsd, du):
                  kind="opinion", reply_deadline=day(12), requesting_officers=[cv_b])
         _send(r, cv_b, ld_b)
     with at(after(start, 1), 9):
-        steps.request_acknowledge(by=cv_d, request=r, officers=[cv_d], consulted_leaders=[ld_d, both])
+        steps.request_acknowledge(by=cv_d, creq=r, officers=[cv_d], consulted_leaders=[ld_d, both])
     with at(day(-1), 14):
-        steps.opinion_give(by=both, request=r, content="Cơ bản nhất trí; đề nghị làm rõ thẩm quyền của chi bộ.")
+        steps.opinion_give(by=both, creq=r, content="Cơ bản nhất trí; đề nghị làm rõ thẩm quyền của chi bộ.")
 
 
 def _waiting_now(u, bcsd, du):
@@ -192,7 +192,7 @@ def _waiting_now(u, bcsd, du):
         r = _new(cv_b, bcsd, du, 8, "Đề nghị cung cấp báo cáo tổng kết công tác xây dựng Đảng năm",
                  "Thực hiện chế độ thông tin theo Quy chế phối hợp, đề nghị Đảng ủy gửi báo cáo tổng kết năm.",
                  reply_deadline=day(14))
-        steps.request_submit(by=cv_b, request=r)
+        steps.request_submit(by=cv_b, creq=r)
 
     # 5. ĐU to BCSĐ: the response waits for the BCSĐ leader's approval.
     start = day(-8)
@@ -202,18 +202,18 @@ def _waiting_now(u, bcsd, du):
                  reply_deadline=day(5), requesting_officers=[cv_d])
         _send(r, cv_d, ld_d)
     with at(after(start, 1), 9):
-        steps.request_acknowledge(by=cv_b, request=r, officers=[cv_b])
+        steps.request_acknowledge(by=cv_b, creq=r, officers=[cv_b])
     with at(day(-1), 10):
-        steps.request_save_response(by=cv_b, request=r, response_content="Ban cán sự đảng thống nhất phương án.")
-        steps.request_submit_response(by=cv_b, request=r)
+        steps.request_save_response(by=cv_b, creq=r, response_content="Ban cán sự đảng thống nhất phương án.")
+        steps.request_submit_response(by=cv_b, creq=r)
 
     # 6. A ĐU draft returned by the leader with comments.
     with at(day(-4), 10):
         r = _new(cv_d, du, bcsd, 3, "Đề nghị phối hợp xây dựng Chương trình công tác toàn khóa",
                  "Đề nghị Ban cán sự đảng phối hợp xây dựng Chương trình công tác toàn khóa của Đảng ủy.")
-        steps.request_submit(by=cv_d, request=r)
+        steps.request_submit(by=cv_d, creq=r)
     with at(day(-3), 16):
-        steps.request_return_draft(by=ld_d, request=r, comment="Nêu rõ thời hạn và đầu mối phối hợp của mỗi bên.")
+        steps.request_return_draft(by=ld_d, creq=r, comment="Nêu rõ thời hạn và đầu mối phối hợp của mỗi bên.")
 
     # 8. BCSĐ to ĐU: ĐU's response waits for the ĐU leader's approval.
     start = day(-10)
@@ -223,7 +223,7 @@ def _waiting_now(u, bcsd, du):
                  reply_deadline=day(9), requesting_officers=[cv_b, both])
         _send(r, cv_b, ld_b)
     with at(after(start, 1), 9):
-        steps.request_acknowledge(by=cv_d, request=r, officers=[cv_d])
+        steps.request_acknowledge(by=cv_d, creq=r, officers=[cv_d])
     with at(day(-1), 11):
-        steps.request_save_response(by=cv_d, request=r, response_content="Đảng ủy nhất trí, đề xuất ba tham luận.")
-        steps.request_submit_response(by=cv_d, request=r)
+        steps.request_save_response(by=cv_d, creq=r, response_content="Đảng ủy nhất trí, đề xuất ba tham luận.")
+        steps.request_submit_response(by=cv_d, creq=r)

@@ -51,22 +51,22 @@ EDITABLE_FIELDS = ("area", "kind", "title", "content", "exchange_form", "reply_d
                    "requested_party", "origin", "origin_url")
 
 
-def _grant(request, party):
-    grant_view(request, [party], WORKING_ROLES)
+def _grant(creq, party):
+    grant_view(creq, [party], WORKING_ROLES)
 
 
-def _url(request):
-    return reverse("coordination:request_detail", args=[request.pk])
+def _url(creq):
+    return reverse("coordination:request_detail", args=[creq.pk])
 
 
-def _tell(request, recipients, subject, actor, body=""):
-    notify(recipients=recipients, subject=format_lazy("{}: {}", subject, request.title), body=body or request.title,
-           url=_url(request), actor=actor)
+def _tell(creq, recipients, subject, actor, body=""):
+    notify(recipients=recipients, subject=format_lazy("{}: {}", subject, creq.title), body=body or creq.title,
+           url=_url(creq), actor=actor)
 
 
-def _fill_search(request):
-    request.search_text = normalize(request.title, request.content, request.origin)
-    request.response_search_text = normalize(request.response_content)  # matched only where the response shows
+def _fill_search(creq):
+    creq.search_text = normalize(creq.title, creq.content, creq.origin)
+    creq.response_search_text = normalize(creq.response_content)  # matched only where the response shows
 
 
 def _check_officers(party, officers):
@@ -75,12 +75,12 @@ def _check_officers(party, officers):
         raise ValidationError(OFFICER_NOT_MEMBER, code="officer")
 
 
-def _save(request, by, reason):
-    _fill_search(request)
-    request._history_user = by
-    request._change_reason = reason[:100]
-    request.full_clean(exclude=["created_by", "requesting_officers", "requested_officers"])
-    request.save()
+def _save(creq, by, reason):
+    _fill_search(creq)
+    creq._history_user = by
+    creq._change_reason = reason[:100]
+    creq.full_clean(exclude=["created_by", "requesting_officers", "requested_officers"])
+    creq.save()
 
 
 def request_create(*, by, requesting_party, requested_party, area, title, content, kind=RequestKind.COORDINATION,
@@ -95,38 +95,38 @@ def request_create(*, by, requesting_party, requested_party, area, title, conten
         raise ValidationError(SAME_BODY, code="same_body")
     _check_officers(requesting_party, requesting_officers)
     with transaction.atomic():
-        request = CoordinationRequest(
+        creq = CoordinationRequest(
             requesting_party=requesting_party, requested_party=requested_party, area=area, kind=kind, title=title,
             content=content, exchange_form=exchange_form, reply_deadline=reply_deadline, urgency=urgency,
             confidentiality=confidentiality, origin=origin, origin_url=origin_url, created_by=by,
         )
-        _save(request, by, "create")
-        request.requesting_officers.set(requesting_officers)
-        _grant(request, requesting_party)
-        RequestEvent.objects.create(request=request, action="create", to_state=request.state, by=by)
-    return request
+        _save(creq, by, "create")
+        creq.requesting_officers.set(requesting_officers)
+        _grant(creq, requesting_party)
+        RequestEvent.objects.create(request=creq, action="create", to_state=creq.state, by=by)
+    return creq
 
 
-def request_update(*, by, request, requesting_officers=None, **fields) -> CoordinationRequest:
-    if not can_edit_request(by, request):
+def request_update(*, by, creq, requesting_officers=None, **fields) -> CoordinationRequest:
+    if not can_edit_request(by, creq):
         raise PermissionDenied
     refuse_if_top_secret(fields.get("confidentiality"))
-    party = fields.get("requested_party", request.requested_party)
-    if party.pk == request.requesting_party_id:
+    party = fields.get("requested_party", creq.requested_party)
+    if party.pk == creq.requesting_party_id:
         raise ValidationError(SAME_BODY, code="same_body")
     if requesting_officers is not None:
-        _check_officers(request.requesting_party, requesting_officers)
+        _check_officers(creq.requesting_party, requesting_officers)
     with transaction.atomic():
-        request = CoordinationRequest.objects.select_for_update().get(pk=request.pk)
-        if request.state != RequestState.DRAFT:
+        creq = CoordinationRequest.objects.select_for_update().get(pk=creq.pk)
+        if creq.state != RequestState.DRAFT:
             raise PermissionDenied
         for name in EDITABLE_FIELDS:
             if name in fields:
-                setattr(request, name, fields[name])
-        _save(request, by, "update")
+                setattr(creq, name, fields[name])
+        _save(creq, by, "update")
         if requesting_officers is not None:
-            request.requesting_officers.set(requesting_officers)
-    return request
+            creq.requesting_officers.set(requesting_officers)
+    return creq
 
 
 def request_create_sent(*, by, requesting_party, requested_party, area, kind, title, content, reply_deadline=None,
@@ -144,32 +144,32 @@ def request_create_sent(*, by, requesting_party, requested_party, area, kind, ti
     if requesting_party.pk == requested_party.pk:
         raise ValidationError(SAME_BODY, code="same_body")
     with transaction.atomic():
-        request = CoordinationRequest(
+        creq = CoordinationRequest(
             requesting_party=requesting_party, requested_party=requested_party, area=area, kind=kind, title=title,
             content=content, exchange_form=exchange_form, reply_deadline=reply_deadline, urgency=urgency,
             confidentiality=confidentiality, origin=origin, origin_url=origin_url, created_by=by,
             state=RequestState.SENT, sent_at=timezone.now(),
         )
-        _save(request, by, "create_sent")
-        _grant(request, requesting_party)
-        _grant(request, requested_party)
-        RequestEvent.objects.create(request=request, action="create_sent", to_state=request.state, by=by,
+        _save(creq, by, "create_sent")
+        _grant(creq, requesting_party)
+        _grant(creq, requested_party)
+        RequestEvent.objects.create(request=creq, action="create_sent", to_state=creq.state, by=by,
                                     comment=origin)
-        _tell(request, party_members(requested_party, Role.STAFF), _("New coordination request"), by)
-    return request
+        _tell(creq, party_members(requested_party, Role.STAFF), _("New coordination request"), by)
+    return creq
 
 
-def _step(*, by, request, action, comment="", before=None, after=None):
+def _step(*, by, creq, action, comment="", before=None, after=None):
     """One workflow step in one transaction: check the role, lock the row, move the state (the model
     refuses a wrong state with InvalidTransition), save with history, log the event, run the effects."""
     transition = TRANSITIONS[action]
-    if not may_act(by, request, action):
+    if not may_act(by, creq, action):
         raise PermissionDenied
     comment = (comment or "").strip()
     if transition.needs_comment and not comment:
         raise ValidationError(COMMENT_REQUIRED, code="comment_required")
     with transaction.atomic():
-        locked = CoordinationRequest.objects.select_for_update().get(pk=request.pk)
+        locked = CoordinationRequest.objects.select_for_update().get(pk=creq.pk)
         from_state = locked.state
         locked.apply(action)
         if before:
@@ -180,34 +180,34 @@ def _step(*, by, request, action, comment="", before=None, after=None):
                                         by=by, comment=comment)
         if after:
             after(locked)
-    request.refresh_from_db()  # the caller's object shows the new state too
-    return request
+    creq.refresh_from_db()  # the caller's object shows the new state too
+    return creq
 
 
-def _requester_people(request):
-    people = list(request.requesting_officers.all())
-    return people + ([request.created_by] if request.created_by else [])
+def _requester_people(creq):
+    people = list(creq.requesting_officers.all())
+    return people + ([creq.created_by] if creq.created_by else [])
 
 
-def _requested_people(request):
-    return list(request.requested_officers.all()) or list(party_members(request.requested_party, Role.STAFF))
+def _requested_people(creq):
+    return list(creq.requested_officers.all()) or list(party_members(creq.requested_party, Role.STAFF))
 
 
-def request_submit(*, by, request, comment=""):
+def request_submit(*, by, creq, comment=""):
     def after(r):
         _tell(r, party_members(r.requesting_party, Role.LEADER), _("Request awaiting your approval"), by, comment)
 
-    return _step(by=by, request=request, action="submit", comment=comment, after=after)
+    return _step(by=by, creq=creq, action="submit", comment=comment, after=after)
 
 
-def request_return_draft(*, by, request, comment):
+def request_return_draft(*, by, creq, comment):
     def after(r):
         _tell(r, _requester_people(r), _("Request returned with comments"), by, comment)
 
-    return _step(by=by, request=request, action="return_draft", comment=comment, after=after)
+    return _step(by=by, creq=creq, action="return_draft", comment=comment, after=after)
 
 
-def request_approve_send(*, by, request, comment=""):
+def request_approve_send(*, by, creq, comment=""):
     def after(r):
         _grant(r, r.requested_party)
         for link in r.attachments.filter(side=REQUESTING).select_related("document"):
@@ -215,21 +215,21 @@ def request_approve_send(*, by, request, comment=""):
         _tell(r, party_members(r.requested_party, Role.STAFF), _("New coordination request"), by, r.content)
         _tell(r, _requester_people(r), _("Request approved and sent"), by, comment)
 
-    return _step(by=by, request=request, action="approve_send", comment=comment, after=after)
+    return _step(by=by, creq=creq, action="approve_send", comment=comment, after=after)
 
 
-def request_cancel(*, by, request, comment):
+def request_cancel(*, by, creq, comment):
     def after(r):
         _tell(r, _requester_people(r), _("Request cancelled"), by, comment)
 
-    return _step(by=by, request=request, action="cancel", comment=comment, after=after)
+    return _step(by=by, creq=creq, action="cancel", comment=comment, after=after)
 
 
-def request_acknowledge(*, by, request, officers=(), consulted_leaders=(), comment=""):
+def request_acknowledge(*, by, creq, officers=(), consulted_leaders=(), comment=""):
     """The requested body acknowledges receipt and assigns its officers; for a request for opinion it
     names the leaders whose opinions the consolidated answer will gather."""
-    _check_officers(request.requested_party, officers)
-    leader_ids = set(party_members(request.requested_party, Role.LEADER).values_list("pk", flat=True))
+    _check_officers(creq.requested_party, officers)
+    leader_ids = set(party_members(creq.requested_party, Role.LEADER).values_list("pk", flat=True))
     if any(leader.pk not in leader_ids for leader in consulted_leaders):
         raise ValidationError(OFFICER_NOT_MEMBER, code="officer")
 
@@ -245,17 +245,17 @@ def request_acknowledge(*, by, request, officers=(), consulted_leaders=(), comme
         _tell(r, consulted_leaders, _("Your opinion is asked"), by, r.content)
         _tell(r, _requester_people(r), _("Request acknowledged by the requested body"), by, comment)
 
-    return _step(by=by, request=request, action="acknowledge", comment=comment, after=after)
+    return _step(by=by, creq=creq, action="acknowledge", comment=comment, after=after)
 
 
-def request_save_response(*, by, request, response_content):
+def request_save_response(*, by, creq, response_content):
     def before(r):
         r.response_content = response_content
 
-    return _step(by=by, request=request, action="draft_response", before=before)
+    return _step(by=by, creq=creq, action="draft_response", before=before)
 
 
-def request_submit_response(*, by, request, comment=""):
+def request_submit_response(*, by, creq, comment=""):
     def before(r):
         if not r.response_content.strip():
             raise ValidationError(RESPONSE_EMPTY, code="response_empty")
@@ -265,44 +265,44 @@ def request_submit_response(*, by, request, comment=""):
     def after(r):
         _tell(r, party_members(r.requested_party, Role.LEADER), _("Response awaiting your approval"), by, comment)
 
-    return _step(by=by, request=request, action="submit_response", comment=comment, before=before, after=after)
+    return _step(by=by, creq=creq, action="submit_response", comment=comment, before=before, after=after)
 
 
-def request_return_response(*, by, request, comment):
+def request_return_response(*, by, creq, comment):
     def after(r):
         _tell(r, _requested_people(r), _("Response returned with comments"), by, comment)
 
-    return _step(by=by, request=request, action="return_response", comment=comment, after=after)
+    return _step(by=by, creq=creq, action="return_response", comment=comment, after=after)
 
 
-def request_approve_response(*, by, request, comment=""):
+def request_approve_response(*, by, creq, comment=""):
     def after(r):
         for link in r.attachments.filter(side=REQUESTED).select_related("document"):
             document_grant_view(document=link.document, parties=[r.requesting_party])
         _tell(r, _requester_people(r), _("Your request was answered"), by, r.response_content)
 
-    return _step(by=by, request=request, action="approve_response", comment=comment, after=after)
+    return _step(by=by, creq=creq, action="approve_response", comment=comment, after=after)
 
 
-def request_ask_more(*, by, request, comment):
+def request_ask_more(*, by, creq, comment):
     def after(r):
         _tell(r, _requested_people(r), _("More is asked on a request"), by, comment)
 
-    return _step(by=by, request=request, action="ask_more", comment=comment, after=after)
+    return _step(by=by, creq=creq, action="ask_more", comment=comment, after=after)
 
 
-def request_close(*, by, request, comment=""):
+def request_close(*, by, creq, comment=""):
     def after(r):
         _tell(r, _requested_people(r), _("Request accepted and closed"), by, comment)
 
-    return _step(by=by, request=request, action="close", comment=comment, after=after)
+    return _step(by=by, creq=creq, action="close", comment=comment, after=after)
 
 
-def request_withdraw(*, by, request, comment):
+def request_withdraw(*, by, creq, comment):
     def after(r):
         _tell(r, _requested_people(r), _("Request withdrawn"), by, comment)
 
-    return _step(by=by, request=request, action="withdraw", comment=comment, after=after)
+    return _step(by=by, creq=creq, action="withdraw", comment=comment, after=after)
 
 
 STEP_SERVICES = {
@@ -313,76 +313,76 @@ STEP_SERVICES = {
 }
 
 
-def request_set_officers(*, by, request, side, officers):
+def request_set_officers(*, by, creq, side, officers):
     """Change the officers a body assigns (kept in the history, many-to-many included)."""
-    party = request.side_party(side)
-    if not can_set_officers(by, request, side):
+    party = creq.side_party(side)
+    if not can_set_officers(by, creq, side):
         raise PermissionDenied
     _check_officers(party, officers)
     with transaction.atomic():
-        request._history_user = by
-        request._change_reason = "officers"
-        field = request.requesting_officers if side == REQUESTING else request.requested_officers
+        creq._history_user = by
+        creq._change_reason = "officers"
+        field = creq.requesting_officers if side == REQUESTING else creq.requested_officers
         field.set(officers)
-        _tell(request, officers, _("You are assigned to a coordination request"), by)
-    return request
+        _tell(creq, officers, _("You are assigned to a coordination request"), by)
+    return creq
 
 
-def comment_add(*, by, request, body) -> Comment:
-    if not can_comment(by, request):
+def comment_add(*, by, creq, body) -> Comment:
+    if not can_comment(by, creq):
         raise PermissionDenied
     if not body.strip():
         raise ValidationError(COMMENT_REQUIRED, code="comment_required")
     with transaction.atomic():
-        comment = Comment(request=request, author=by, body=body.strip())
+        comment = Comment(request=creq, author=by, body=body.strip())
         comment._history_user = by
         comment._change_reason = "comment_add"
         comment.save()
-        people = _requester_people(request)
-        if request.sent_at:
-            people += _requested_people(request)
-        _tell(request, people, _("New comment"), by, comment.body)
+        people = _requester_people(creq)
+        if creq.sent_at:
+            people += _requested_people(creq)
+        _tell(creq, people, _("New comment"), by, comment.body)
     return comment
 
 
-def opinion_give(*, by, request, content) -> Opinion:
-    if not can_give_opinion(by, request):
+def opinion_give(*, by, creq, content) -> Opinion:
+    if not can_give_opinion(by, creq):
         raise PermissionDenied
     if not content.strip():
         raise ValidationError(COMMENT_REQUIRED, code="comment_required")
     with transaction.atomic():
-        opinion, _made = Opinion.objects.select_for_update().get_or_create(request=request, leader=by)
+        opinion, _made = Opinion.objects.select_for_update().get_or_create(request=creq, leader=by)
         opinion.content, opinion.given_at = content.strip(), timezone.now()
         opinion._history_user = by
         opinion._change_reason = "opinion_give"
         opinion.save()
-        _tell(request, _requested_people(request), _("A leader gave an opinion"), by, opinion.content)
+        _tell(creq, _requested_people(creq), _("A leader gave an opinion"), by, opinion.content)
     return opinion
 
 
-def request_attach_document(*, by, request, document) -> RequestDocument:
-    side = attach_side(by, request)
+def request_attach_document(*, by, creq, document) -> RequestDocument:
+    side = attach_side(by, creq)
     if side is None or not can_view_document(by, document):
         raise PermissionDenied
     with transaction.atomic():
-        link = RequestDocument.objects.filter(request=request, document=document).first()
+        link = RequestDocument.objects.filter(request=creq, document=document).first()
         if link is None:
-            link = RequestDocument(request=request, document=document, side=side, added_by=by)
+            link = RequestDocument(request=creq, document=document, side=side, added_by=by)
             link._history_user = by
             link._change_reason = "attach"
             link.save()
-        document_grant_view(document=document, parties=[request.side_party(side)])
+        document_grant_view(document=document, parties=[creq.side_party(side)])
     return link
 
 
-def request_add_new_document(*, by, request, **document_fields) -> RequestDocument:
+def request_add_new_document(*, by, creq, **document_fields) -> RequestDocument:
     """Register a new document of the acting side and attach it, in one transaction."""
-    side = attach_side(by, request)
+    side = attach_side(by, creq)
     if side is None:
         raise PermissionDenied
-    party = request.side_party(side)
+    party = creq.side_party(side)
     with transaction.atomic():
         document_fields.setdefault("issuing_party", party)
         document = document_create(by=by, owner_party=party, **document_fields)
-        return request_attach_document(by=by, request=request, document=document)
+        return request_attach_document(by=by, creq=creq, document=document)
 

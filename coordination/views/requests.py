@@ -102,7 +102,7 @@ def request_edit(request, pk):
         data.pop("reply_working_days")
         data.pop("requesting_party")
         try:
-            request_services.request_update(by=request.user, request=req, **data)
+            request_services.request_update(by=request.user, creq=req, **data)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -178,7 +178,7 @@ def request_step(request, pk, action):
     form = StepForm(request.POST, prefix=action)
     form.is_valid()
     try:
-        service(by=request.user, request=req, comment=form.cleaned_data.get("comment", ""))
+        service(by=request.user, creq=req, comment=form.cleaned_data.get("comment", ""))
     except (InvalidTransition, ValidationError) as exc:
         _errors(request, exc)
     else:
@@ -200,7 +200,7 @@ def request_acknowledge(request, pk):
         return redirect("coordination:request_detail", req.pk)
     data = form.cleaned_data
     try:
-        request_services.request_acknowledge(by=request.user, request=req, officers=list(data["officers"]),
+        request_services.request_acknowledge(by=request.user, creq=req, officers=list(data["officers"]),
                                      consulted_leaders=list(data.get("consulted_leaders") or []),
                                      comment=data["comment"])
     except (InvalidTransition, ValidationError) as exc:
@@ -217,7 +217,7 @@ def request_response(request, pk):
     form = ResponseForm(request.POST)
     if form.is_valid():
         try:
-            request_services.request_save_response(by=request.user, request=req,
+            request_services.request_save_response(by=request.user, creq=req,
                                            response_content=form.cleaned_data["response_content"])
         except (InvalidTransition, ValidationError) as exc:
             _errors(request, exc)
@@ -237,7 +237,7 @@ def request_officers(request, pk, side):
                                                                           Role.LEADER))
     if form.is_valid():
         try:
-            request_services.request_set_officers(by=request.user, request=req, side=side,
+            request_services.request_set_officers(by=request.user, creq=req, side=side,
                                           officers=list(form.cleaned_data["officers"]))
         except ValidationError as exc:
             _errors(request, exc)
@@ -252,7 +252,7 @@ def comment_add(request, pk):
     require(permissions.can_comment(request.user, req))
     form = CommentForm(request.POST)
     if form.is_valid():
-        request_services.comment_add(by=request.user, request=req, body=form.cleaned_data["body"])
+        request_services.comment_add(by=request.user, creq=req, body=form.cleaned_data["body"])
         messages.success(request, _("Your comment was added."))
     else:
         messages.error(request, _("Write a comment first."))
@@ -265,7 +265,7 @@ def opinion_give(request, pk):
     require(permissions.can_give_opinion(request.user, req))
     form = OpinionForm(request.POST)
     if form.is_valid():
-        request_services.opinion_give(by=request.user, request=req, content=form.cleaned_data["content"])
+        request_services.opinion_give(by=request.user, creq=req, content=form.cleaned_data["content"])
         messages.success(request, _("Your opinion was recorded."))
     else:
         messages.error(request, _("Write your opinion first."))
@@ -278,7 +278,7 @@ def request_attach(request, pk):
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            request_services.request_add_new_document(by=request.user, request=req, **form.cleaned_data)
+            request_services.request_add_new_document(by=request.user, creq=req, **form.cleaned_data)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:

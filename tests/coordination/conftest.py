@@ -64,5 +64,5 @@ def make_request(bcsd, du, area):
 @pytest.fixture
 def sent_request(make_request, bcsd_staff, bcsd_leader):
     req = make_request(bcsd_staff)
-    request_services.request_submit(by=bcsd_staff, request=req)
-    return request_services.request_approve_send(by=bcsd_leader, request=req)
+    request_services.request_submit(by=bcsd_staff, creq=req)
+    return request_services.request_approve_send(by=bcsd_leader, creq=req)

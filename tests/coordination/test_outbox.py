@@ -21,7 +21,7 @@ def submitted_unsent(make_request, bcsd_staff, bcsd_leader, django_capture_on_co
     """A request submitted while the broker was down: committed, its email recorded and not sent."""
     req = make_request(bcsd_staff)
     with django_capture_on_commit_callbacks(execute=False):  # the queueing after commit never happens
-        request_services.request_submit(by=bcsd_staff, request=req)
+        request_services.request_submit(by=bcsd_staff, creq=req)
     return req
 
 
@@ -29,7 +29,7 @@ def test_a_committed_step_records_its_email_in_the_outbox_and_the_queued_task_se
         make_request, bcsd_staff, bcsd_leader, django_capture_on_commit_callbacks):
     req = make_request(bcsd_staff)
     with django_capture_on_commit_callbacks(execute=True):
-        request_services.request_submit(by=bcsd_staff, request=req)
+        request_services.request_submit(by=bcsd_staff, creq=req)
     assert [m.to for m in mail.outbox] == [[bcsd_leader.email]]
     entry = OutboxEntry.objects.get()
     assert entry.task == "coordination.tasks.send_notification_email" and entry.done_at is not None
@@ -38,7 +38,7 @@ def test_a_committed_step_records_its_email_in_the_outbox_and_the_queued_task_se
 def test_a_step_rolled_back_leaves_nothing_in_the_outbox(make_request, bcsd_staff, django_capture_on_commit_callbacks):
     req = make_request(bcsd_staff)
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError), transaction.atomic():
-        request_services.request_submit(by=bcsd_staff, request=req)
+        request_services.request_submit(by=bcsd_staff, creq=req)
         raise RuntimeError
     assert not OutboxEntry.objects.exists() and mail.outbox == []
 

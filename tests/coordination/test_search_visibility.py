@@ -59,7 +59,7 @@ def test_each_search_box_answers_only_with_what_the_page_shows_in_every_state(
 
     def attach(by, word):
         link = request_services.request_add_new_document(
-            by=by, request=req, doc_type="CV", summary=f"Văn bản {word}",
+            by=by, creq=req, doc_type="CV", summary=f"Văn bản {word}",
             file=SimpleUploadedFile(f"{word}.pdf", PDF_BYTES))
         docs[word] = link.document
 
@@ -68,45 +68,45 @@ def test_each_search_box_answers_only_with_what_the_page_shows_in_every_state(
         _check(client_for, people, req, words, docs, state)
 
     attach(bcsd_staff, "vanbandenghi")
-    request_services.comment_add(by=bcsd_staff, request=req, body="Trao đổi binhluanxq")
+    request_services.comment_add(by=bcsd_staff, creq=req, body="Trao đổi binhluanxq")
     check("draft")
-    request_services.request_submit(by=bcsd_staff, request=req)
+    request_services.request_submit(by=bcsd_staff, creq=req)
     check("awaiting approval")
-    request_services.request_approve_send(by=bcsd_leader, request=req)
+    request_services.request_approve_send(by=bcsd_leader, creq=req)
     check("sent")
-    request_services.request_acknowledge(by=du_staff, request=req, officers=[du_staff], consulted_leaders=[du_leader])
+    request_services.request_acknowledge(by=du_staff, creq=req, officers=[du_staff], consulted_leaders=[du_leader])
     check("acknowledged, opinion asked")
     attach(du_staff, "vanbantraloi")
-    request_services.opinion_give(by=du_leader, request=req, content="Ý kiến ykienxq")
+    request_services.opinion_give(by=du_leader, creq=req, content="Ý kiến ykienxq")
     check("opinion given")
-    request_services.request_save_response(by=du_staff, request=req, response_content="Dự thảo traloimot")
+    request_services.request_save_response(by=du_staff, creq=req, response_content="Dự thảo traloimot")
     check("response drafted")
-    request_services.request_submit_response(by=du_staff, request=req)
+    request_services.request_submit_response(by=du_staff, creq=req)
     check("response awaiting approval")
-    request_services.request_return_response(by=du_leader, request=req, comment="Sửa lại")
+    request_services.request_return_response(by=du_leader, creq=req, comment="Sửa lại")
     check("response returned")
-    request_services.request_submit_response(by=du_staff, request=req)
-    request_services.request_approve_response(by=du_leader, request=req)
+    request_services.request_submit_response(by=du_staff, creq=req)
+    request_services.request_approve_response(by=du_leader, creq=req)
     check("answered")
-    request_services.request_ask_more(by=bcsd_staff, request=req, comment="Làm rõ thêm")
-    request_services.request_save_response(by=du_staff, request=req, response_content="Dự thảo traloihai")
+    request_services.request_ask_more(by=bcsd_staff, creq=req, comment="Làm rõ thêm")
+    request_services.request_save_response(by=du_staff, creq=req, response_content="Dự thảo traloihai")
     check("more asked, second draft")
-    request_services.request_submit_response(by=du_staff, request=req)
-    request_services.request_approve_response(by=du_leader, request=req)
-    request_services.request_close(by=bcsd_staff, request=req)
+    request_services.request_submit_response(by=du_staff, creq=req)
+    request_services.request_approve_response(by=du_leader, creq=req)
+    request_services.request_close(by=bcsd_staff, creq=req)
     check("closed")
 
 
 def test_the_requesting_body_cannot_find_a_request_by_a_word_of_the_unapproved_draft(
         client_for, sent_request, bcsd_staff, bcsd_leader, du_staff, du_leader):
-    request_services.request_acknowledge(by=du_staff, request=sent_request, officers=[du_staff])
-    request_services.request_save_response(by=du_staff, request=sent_request, response_content="Phương án bimatdraft")
+    request_services.request_acknowledge(by=du_staff, creq=sent_request, officers=[du_staff])
+    request_services.request_save_response(by=du_staff, creq=sent_request, response_content="Phương án bimatdraft")
     for user in (bcsd_staff, bcsd_leader):
         assert not _found(client_for(user), "coordination:request_list", "bimatdraft")
         assert not _found(client_for(user), "coordination:request_list", "bimatdra")  # no prefix probing
     for user in (du_staff, du_leader):  # the requested body finds its own draft
         assert _found(client_for(user), "coordination:request_list", "bimatdraft")
-    request_services.request_submit_response(by=du_staff, request=sent_request)
+    request_services.request_submit_response(by=du_staff, creq=sent_request)
     assert not _found(client_for(bcsd_staff), "coordination:request_list", "bimatdraft")
-    request_services.request_approve_response(by=du_leader, request=sent_request)
+    request_services.request_approve_response(by=du_leader, creq=sent_request)
     assert _found(client_for(bcsd_staff), "coordination:request_list", "bimat draft")

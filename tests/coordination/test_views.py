@@ -91,7 +91,7 @@ def test_inbox_and_dashboard_have_a_constant_number_of_queries(client_for, make_
 
 def test_inbox_lists_what_waits_for_each_person(client_for, make_request, people):
     req = make_request(people["a_staff"], title="Chờ duyệt")
-    request_services.request_submit(by=people["a_staff"], request=req)
+    request_services.request_submit(by=people["a_staff"], creq=req)
     waiting = client_for(people["a_leader"]).get(reverse("coordination:inbox")).context["waiting"]
     assert [r.title for r in waiting] == ["Chờ duyệt"]
     assert list(client_for(people["b_staff"]).get(reverse("coordination:inbox")).context["waiting"]) == []
@@ -102,7 +102,7 @@ def test_inbox_lists_what_waits_for_each_person(client_for, make_request, people
 
 def test_opening_a_notification_marks_it_read(client_for, make_request, people):
     req = make_request(people["a_staff"])
-    request_services.request_submit(by=people["a_staff"], request=req)
+    request_services.request_submit(by=people["a_staff"], creq=req)
     note = Notification.objects.get(recipient=people["a_leader"])
     response = client_for(people["a_leader"]).post(reverse("coordination:notification_open", args=[note.pk]))
     assert response.url == reverse("coordination:request_detail", args=[req.pk])
@@ -114,7 +114,7 @@ def test_opening_a_notification_marks_it_read(client_for, make_request, people):
 
 def test_home_page_shows_what_waits_for_me(client_for, make_request, people):
     req = make_request(people["a_staff"], title="Việc chờ lãnh đạo")
-    request_services.request_submit(by=people["a_staff"], request=req)
+    request_services.request_submit(by=people["a_staff"], creq=req)
     html = client_for(people["a_leader"]).get("/").content.decode()
     assert "Việc chờ tôi xử lý" in html and "Việc chờ lãnh đạo" in html
 
@@ -138,7 +138,7 @@ def test_dashboard_counts_open_by_area_and_the_share_answered_on_time(client_for
 
 def test_history_tab_shows_field_level_changes_in_vietnamese(client_for, make_request, people):
     req = make_request(people["a_staff"], title="Tiêu đề cũ")
-    request_services.request_update(by=people["a_staff"], request=req, title="Tiêu đề mới")
+    request_services.request_update(by=people["a_staff"], creq=req, title="Tiêu đề mới")
     advance(req, S.SENT, **people)
     html = client_for(people["b_staff"]).get(reverse("coordination:request_history", args=[req.pk])).content.decode()
     assert "Tiêu đề cũ" in html and "Tiêu đề mới" in html
@@ -206,7 +206,7 @@ def test_notifications_are_written_in_vietnamese_whatever_the_actors_language(ma
 
     req = make_request(people["a_staff"], title="Đề nghị thử")
     with translation.override("en"):
-        request_services.request_submit(by=people["a_staff"], request=req)
+        request_services.request_submit(by=people["a_staff"], creq=req)
     note = Notification.objects.get(recipient=people["a_leader"])
     assert note.subject == "Đề nghị chờ đồng chí duyệt: Đề nghị thử"
 

@@ -135,9 +135,9 @@ def test_dashboard_and_document_pages_are_accessible(page, login, live_server, m
     leader = make_member("a.lanhdao", (bcsd, Role.LEADER))
     req = request_services.request_create(by=staff, requesting_party=bcsd, requested_party=du, title="Đề nghị thử",
                                   content="Nội dung", area=CoordinationArea.objects.get(article_number=4))
-    link = request_services.request_add_new_document(by=staff, request=req, doc_type="CV", summary="Công văn thử",
+    link = request_services.request_add_new_document(by=staff, creq=req, doc_type="CV", summary="Công văn thử",
                                              file=SimpleUploadedFile("cong van.pdf", PDF_BYTES))
-    request_services.request_submit(by=staff, request=req)
+    request_services.request_submit(by=staff, creq=req)
     login("a.lanhdao")
     for path in ("/phoi-hop/tong-quan/", f"/phoi-hop/van-ban/{link.document.pk}/",
                  f"/phoi-hop/van-ban/{link.document.pk}/lich-su/", "/phoi-hop/van-ban/", "/phoi-hop/viec-cua-toi/"):
