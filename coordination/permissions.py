@@ -3,27 +3,10 @@
 Other apps build their own permissions.py on `is_active_member` and `clearance_for`.
 """
 
-from .groups import group_name
+from .grants import can_view
+from .memberships import active_memberships, forget_memberships  # noqa: F401 - part of this module's contract
 from .models import Clearance, Confidentiality, RequestKind, RequestState, Role
 from .models.requests import REQUESTED, REQUESTING, TRANSITIONS
-
-
-def active_memberships(user):
-    """The user's memberships in force today, loaded once per user object (one query)."""
-    if not getattr(user, "is_authenticated", False):
-        return []
-    cached = getattr(user, "_active_memberships", None)
-    if cached is None:
-        from .models import Membership
-
-        cached = list(Membership.objects.active().filter(user=user).select_related("party", "unit"))
-        user._active_memberships = cached
-    return cached
-
-
-def forget_memberships(user):
-    """Drop the per-request cache after memberships changed."""
-    user.__dict__.pop("_active_memberships", None)
 
 
 def is_active_member(user, party, *roles):
@@ -71,27 +54,11 @@ def can_view_security_log(user):
 
 
 # ---- Coordination requests and documents ----
-# Seeing an object comes from django-guardian grants to the (party, role) groups, made by the services;
+# Seeing an object comes from django-guardian grants to the (party, role) groups (coordination.grants);
 # acting on it comes from the user's role in the requesting or requested body (the TRANSITIONS table).
 
 WORKING_ROLES = (Role.STAFF, Role.LEADER)
 S = RequestState
-
-
-def _granted(user, perm, obj):
-    """Is `perm` on `obj` granted (guardian, direct-FK model) to one of the groups of the user's memberships in
-    force? Read fresh each time: a grant made a moment ago counts at once."""
-    names = [group_name(m.party, m.role) for m in active_memberships(user)]
-    if not names or obj is None or obj.pk is None:
-        return False
-    grants = _grant_model(obj)
-    return grants.objects.filter(content_object_id=obj.pk, group__name__in=names, permission__codename=perm).exists()
-
-
-def _grant_model(obj):
-    from .models import CoordinationRequest, DocumentGroupObjectPermission, RequestGroupObjectPermission
-
-    return RequestGroupObjectPermission if isinstance(obj, CoordinationRequest) else DocumentGroupObjectPermission
 
 
 def on_side(user, request, side, *roles):
@@ -106,7 +73,7 @@ def can_create_request(user, party=None):
 
 
 def can_view_request(user, request):
-    return _granted(user, "view_coordinationrequest", request) and has_clearance(user, request.confidentiality)
+    return can_view(user, request) and has_clearance(user, request.confidentiality)
 
 
 def may_act(user, request, action):
@@ -176,7 +143,7 @@ def can_view_dashboard(user):
 
 # -- documents --
 def can_view_document(user, document):
-    return _granted(user, "view_document", document) and has_clearance(user, document.confidentiality)
+    return can_view(user, document) and has_clearance(user, document.confidentiality)
 
 
 def can_create_document(user, party):

@@ -3,8 +3,8 @@
 from django.db.models import Count, F, Prefetch, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
-from guardian.shortcuts import get_objects_for_user
 
+from .grants import visible
 from .models import (
     CoordinationArea,
     CoordinationRequest,
@@ -28,10 +28,7 @@ SORTS = {
 
 
 def requests_visible(user):
-    qs = get_objects_for_user(
-        user, "coordination.view_coordinationrequest", klass=CoordinationRequest, accept_global_perms=False,
-        with_superuser=False,
-    )
+    qs = visible(user, CoordinationRequest)
     return qs.filter(confidentiality__lte=clearance_for(user)).select_related(
         "requesting_party", "requested_party", "area", "created_by"
     )
@@ -134,9 +131,7 @@ def _chart(counts):
 
 
 def documents_visible(user):
-    qs = get_objects_for_user(
-        user, "coordination.view_document", klass=Document, accept_global_perms=False, with_superuser=False
-    )
+    qs = visible(user, Document)
     return qs.filter(confidentiality__lte=clearance_for(user)).select_related("owner_party", "issuing_party")
 
 

@@ -6,9 +6,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from guardian.shortcuts import assign_perm
 
-from .groups import party_groups
+from .grants import grant_view
 from .models import Confidentiality, Document, DocumentCounter, DocumentDownload, DocumentVersion, Role
 from .models.documents import format_symbol
 from .permissions import can_add_document_version, can_create_document
@@ -99,9 +98,7 @@ def document_add_version(*, by, document, file, note="") -> DocumentVersion:
 
 def document_grant_view(*, document, parties):
     """Let the staff and leaders of `parties` see the document (their clearance still applies)."""
-    for party in parties:
-        for group in party_groups(party, *WORKING_GROUP_ROLES):
-            assign_perm("coordination.view_document", group, document)
+    grant_view(document, parties, WORKING_GROUP_ROLES)
 
 
 def document_record_download(*, by, version, ip_address=None) -> DocumentDownload:

@@ -8,13 +8,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from guardian.shortcuts import assign_perm
 
-from .groups import party_groups
+from .grants import grant_view
 from .models import Comment, CoordinationRequest, Opinion, RequestDocument, RequestEvent, RequestState, Role
 from .models.requests import REQUESTED, REQUESTING, TRANSITIONS
 from .notifications import notify
 from .permissions import (
+    WORKING_ROLES,
     attach_side,
     can_comment,
     can_create_request,
@@ -39,8 +39,7 @@ EDITABLE_FIELDS = ("area", "kind", "title", "content", "exchange_form", "reply_d
 
 
 def _grant(request, party):
-    for group in party_groups(party, Role.STAFF, Role.LEADER):
-        assign_perm("coordination.view_coordinationrequest", group, request)
+    grant_view(request, [party], WORKING_ROLES)
 
 
 def _url(request):

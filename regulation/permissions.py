@@ -10,16 +10,14 @@
   each for a body they lead, and one person never approves for two bodies.
 """
 
-from coordination.groups import group_name
+from coordination.grants import can_view
 from coordination.models import Role
-from coordination.permissions import active_memberships, member_party_ids
+from coordination.permissions import member_party_ids
 
-from .models import Amendment, AmendmentGroupObjectPermission, Regulation, RegulationGroupObjectPermission
+from .models import Amendment, Regulation
 
 FOLLOWERS = (Role.LEADER, Role.ADMIN)
 EVERYONE = tuple(Role.values)
-VIEW_REGULATION = "view_regulation"
-VIEW_AMENDMENT = "view_amendment"
 
 
 def regulation_reader_roles(regulation):
@@ -32,15 +30,6 @@ def amendment_reader_roles(amendment):
     if amendment.status in (Amendment.Status.APPROVED, Amendment.Status.IN_FORCE):
         return EVERYONE
     return FOLLOWERS
-
-
-def _granted(user, grants, codename, obj):
-    """Is `codename` on `obj` granted to a group of the user's memberships in force? Read fresh each time."""
-    names = [group_name(m.party, m.role) for m in active_memberships(user)]
-    if not names or obj is None or obj.pk is None:
-        return False
-    return grants.objects.filter(content_object_id=obj.pk, group__name__in=names,
-                                 permission__codename=codename).exists()
 
 
 def _issuing_ids(regulation):
@@ -56,7 +45,7 @@ def _member_of_issuing(user, regulation, *roles):
 
 
 def can_view_regulation(user, regulation) -> bool:
-    return _granted(user, RegulationGroupObjectPermission, VIEW_REGULATION, regulation)
+    return can_view(user, regulation)
 
 
 def can_edit_draft(user, regulation) -> bool:
@@ -82,7 +71,7 @@ def can_renew(user, regulation) -> bool:
 
 
 def can_view_amendment(user, amendment) -> bool:
-    return (_granted(user, AmendmentGroupObjectPermission, VIEW_AMENDMENT, amendment)
+    return (can_view(user, amendment)
             and can_view_regulation(user, amendment.regulation))
 
 

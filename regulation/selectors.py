@@ -1,25 +1,18 @@
 """Reads for the regulation pages, already filtered for the user. The only place lists come from."""
 
 from django.db.models import Prefetch
-from guardian.shortcuts import get_objects_for_user
 
+from coordination.grants import visible
 from coordination.models import CoordinationArea
 
 from .models import Amendment, Article, Decision, Regulation, RegulationVersion
 from .text import article_key, normalise_for_search
 
 
-def _granted(user, perm, klass):
-    """Objects whose reading the services granted to the groups of the user's memberships in force."""
-    if not getattr(user, "is_authenticated", False):
-        return klass.objects.none()
-    return get_objects_for_user(user, perm, klass=klass, accept_global_perms=False, with_superuser=False)
-
-
 def visible_regulations(user):
     """Regulations the user may read: in force/superseded for every member, drafts for leaders and admins
     (the grants of `permissions.regulation_reader_roles`)."""
-    return _granted(user, "regulation.view_regulation", Regulation).prefetch_related("issuing_parties")
+    return visible(user, Regulation).prefetch_related("issuing_parties")
 
 
 def regulation_in_force(user=None):
@@ -29,8 +22,7 @@ def regulation_in_force(user=None):
 
 def visible_amendments(user, regulation=None):
     """Amendments of visible regulations: leaders and admins follow them all, staff once approved."""
-    qs = _granted(user, "regulation.view_amendment", Amendment).filter(
-        regulation__in=_granted(user, "regulation.view_regulation", Regulation))
+    qs = visible(user, Amendment).filter(regulation__in=visible(user, Regulation))
     if regulation is not None:
         qs = qs.filter(regulation=regulation)
     return (qs.select_related("regulation", "drafted_by")

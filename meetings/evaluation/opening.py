@@ -81,17 +81,14 @@ def evaluation_open(*, by, regulation, year):
 
 def _prepare(evaluation, *, by):
     """The bodies' parts, one blank self-assessment per body and area, and the first figures."""
-    from guardian.shortcuts import assign_perm
-
-    from coordination.groups import party_groups
+    from coordination.grants import grant_view
     from coordination.models import CoordinationArea
 
     from .figures import snapshot_compute
 
     parties = taking_part(evaluation.regulation)
     for party in parties:
-        for group in party_groups(party):
-            assign_perm("evaluation.view_annualevaluation", group, evaluation)
+        grant_view(evaluation, [party])
         part = BodyPart(evaluation=evaluation, party=party)
         part._history_user, part._change_reason = by, "evaluation_open"
         part.save()

@@ -2,8 +2,8 @@
 
 from django.conf import settings
 from django.db.models import Prefetch
-from guardian.shortcuts import get_objects_for_user
 
+from coordination.grants import visible
 from coordination.models import CoordinationArea, Party
 
 from .jobs import describe, latest_runs
@@ -11,10 +11,7 @@ from .models import AnnualEvaluation, AreaAssessment, BodyPart, FollowUpAction, 
 
 
 def evaluations_visible(user):
-    return get_objects_for_user(
-        user, "evaluation.view_annualevaluation", klass=AnnualEvaluation, accept_global_perms=False,
-        with_superuser=False,
-    ).select_related("regulation")
+    return visible(user, AnnualEvaluation).select_related("regulation")
 
 
 def evaluation_list(*, user):

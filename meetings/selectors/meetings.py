@@ -4,8 +4,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 from django.utils import timezone
-from guardian.shortcuts import get_objects_for_user
 
+from coordination.grants import visible
 from coordination.models import Membership, Party, Role
 from coordination.permissions import is_active_member
 
@@ -15,7 +15,7 @@ from ..models import Invitation, Meeting, MeetingState, Minutes, MinutesApproval
 
 def visible_meetings(user):
     """Meetings granted to the user's bodies (guardian, through the party groups)."""
-    qs = get_objects_for_user(user, "meetings.view_meeting", klass=Meeting, accept_global_perms=False)
+    qs = visible(user, Meeting)
     return qs.select_related("convening_party", "chair", "minutes")
 
 

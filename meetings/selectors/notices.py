@@ -4,8 +4,8 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
-from guardian.shortcuts import get_objects_for_user
 
+from coordination.grants import visible
 from coordination.models import Membership
 from coordination.permissions import member_party_ids
 
@@ -18,7 +18,7 @@ def visible_notices(user):
     Annotated with `is_unread` (a sent notice to one of the user's bodies that the user has not opened)
     and `read_count` (receipts so far).
     """
-    qs = get_objects_for_user(user, "meetings.view_notice", klass=Notice, accept_global_perms=False)
+    qs = visible(user, Notice)
     mine = NoticeReceipt.objects.filter(notice=OuterRef("pk"), user=user)
     return (
         qs.select_related("sender_party", "recipient_party", "obligation")

@@ -1,11 +1,8 @@
-"""Helpers the services share: saving with history, granting and revoking view for bodies, absolute links."""
+"""Helpers the services share: saving with history, absolute links."""
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.utils.functional import lazy
-from guardian.shortcuts import assign_perm, remove_perm
-
-from coordination.groups import party_groups
 
 
 def require(allowed):
@@ -20,20 +17,6 @@ def save(obj, *, by, reason):
     obj._change_reason = reason
     obj.save()
     return obj
-
-
-def grant_view(perm, obj, parties):
-    """Every group (all roles) of each body may see `obj`; guardian keeps one row per group."""
-    for party in parties:
-        for group in party_groups(party):
-            assign_perm(perm, group, obj)
-
-
-def revoke_view(perm, obj, parties):
-    """The reverse of grant_view, for a body that no longer takes part."""
-    for party in parties:
-        for group in party_groups(party):
-            remove_perm(perm, group, obj)
 
 
 def _interpolate(message, params):

@@ -5,15 +5,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from coordination.grants import grant_view, revoke_view
 from coordination.models import Party
 from coordination.queueing import delay_on_commit
 
 from .. import permissions
 from ..models import AgendaItem, Invitation, Meeting
 from ..models.base import InvalidTransition
-from .common import grant_view, require, revoke_view, save, site_text
+from .common import require, save, site_text
 
-VIEW = "meetings.view_meeting"
 INVITATION = gettext_lazy("Invitation: %(title)s")
 CHANGED = gettext_lazy("Meeting changed: %(title)s")
 CANCELLED = gettext_lazy("Meeting cancelled: %(title)s")
@@ -54,8 +54,8 @@ def _share_with_bodies_taking_part(meeting, before):
     from coordination.services import document_grant_view
 
     now = permissions.meeting_party_ids(meeting)
-    grant_view(VIEW, meeting, Party.objects.filter(pk__in=now))
-    revoke_view(VIEW, meeting, Party.objects.filter(pk__in=before - now))
+    grant_view(meeting, Party.objects.filter(pk__in=now))
+    revoke_view(meeting, Party.objects.filter(pk__in=before - now))
     added = Party.objects.filter(pk__in=now - before)
     if added:
         for link in meeting.document_links.select_related("document"):

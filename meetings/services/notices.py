@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy
 
+from coordination.grants import grant_view
 from coordination.notifications import notify
 from coordination.permissions import is_active_member
 from coordination.selectors import party_members
@@ -12,9 +13,8 @@ from coordination.selectors import party_members
 from .. import permissions
 from ..models import Notice, NoticeReceipt, ReportingObligation
 from ..models.base import InvalidTransition
-from .common import grant_view, require, save, site_text
+from .common import require, save, site_text
 
-VIEW = "meetings.view_notice"
 PERIOD_ALREADY_REPORTED = gettext_lazy("A notice for this reporting period already exists.")
 # Secret material (Mật and above) is excepted from the information regime: it travels through the
 # confidential channel, never as an attachment to a notice.
@@ -53,7 +53,7 @@ def notice_create(*, by, sender_party, recipient_party, kind, title, summary, ob
                    summary=summary, obligation=obligation, period_start=period_start, created_by=by),
             by=by, reason="notice_create",
         )
-        grant_view(VIEW, notice, [sender_party])
+        grant_view(notice, [sender_party])
         return notice
 
     return _with_period_guard(create)
@@ -79,7 +79,7 @@ def notice_send(*, by, notice) -> Notice:
         notice = Notice.objects.select_for_update().select_related("recipient_party").get(pk=notice.pk)
         notice.send(by)
         save(notice, by=by, reason="notice_send")
-        grant_view(VIEW, notice, [notice.recipient_party])
+        grant_view(notice, [notice.recipient_party])
         _share_documents(notice)
         notify(
             recipients=party_members(notice.recipient_party), actor=by,

@@ -2,7 +2,7 @@
 
 The services grant `view_regulation` and `view_amendment` to the (party, role) groups of the issuing
 bodies at each change of state (regulation.services.visibility); the selectors read them back with
-get_objects_for_user. The groups follow the memberships in force, so an ended membership loses them.
+coordination.grants.visible. The groups follow the memberships in force, so an ended membership loses them.
 """
 
 from django.db import models

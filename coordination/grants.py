@@ -1,0 +1,126 @@
+"""The one place that writes object grants and answers "may this user see this object".
+
+Seeing a request, a document, a regulation, an amendment, a meeting, a notice or an evaluation is a
+django-guardian object permission (`<app>.view_<model>`) held by the (party, role) groups of
+`coordination.groups`, stored in the model's direct-foreign-key group permission table. The services
+write grants only through `grant_view`, `revoke_view` and `sync_view`; pages, searches, downloads and
+exports read them only through `visible` (which objects) and `can_view` (this object). Clearance and
+the rules on actions stay in each app's permissions.py, on top of these.
+
+A user's groups are the groups of their memberships in force (not `user.groups`, which the
+middleware only brings in step at the next request), so an ended membership sees nothing at once.
+"""
+
+from functools import cache
+
+from django.contrib.auth.models import Group
+from django.db.models import Exists, OuterRef, QuerySet
+from guardian.shortcuts import assign_perm, remove_perm
+from guardian.utils import get_group_obj_perms_model
+
+from .groups import group_name, party_groups
+from .memberships import active_memberships
+
+# Bumped at every grant written in this process, so answers cached on a user object are dropped:
+# a grant made a moment ago counts at once.
+_generation = 0
+
+
+def view_codename(model):
+    return f"view_{model._meta.model_name}"
+
+
+def view_perm(model):
+    return f"{model._meta.app_label}.{view_codename(model)}"
+
+
+@cache
+def grant_model(model):
+    """The direct-foreign-key group permission model of `model` (e.g. RequestGroupObjectPermission)."""
+    return get_group_obj_perms_model(model)
+
+
+def _changed():
+    global _generation
+    _generation += 1
+
+
+def grant_view(obj, parties, roles=()):
+    """The groups of `roles` (every role when empty) of each body in `parties` may see `obj`."""
+    perm = view_perm(type(obj))
+    for party in parties:
+        for group in party_groups(party, *roles):
+            assign_perm(perm, group, obj)
+    _changed()
+
+
+def revoke_view(obj, parties, roles=()):
+    """The reverse of grant_view, for a body (or some of its roles) that no longer takes part."""
+    perm = view_perm(type(obj))
+    for party in parties:
+        for group in party_groups(party, *roles):
+            remove_perm(perm, group, obj)
+    _changed()
+
+
+def sync_view(obj, parties, roles):
+    """Make the grants on `obj` exactly the groups of `roles` in `parties`: missing ones are given, the
+    rest taken back. For objects whose readers change with their state (regulations, amendments)."""
+    model = type(obj)
+    wanted = {group for party in parties for group in party_groups(party, *roles)}
+    held = {g.group for g in _grants(model).filter(content_object=obj).select_related("group")}
+    perm = view_perm(model)
+    for group in wanted - held:
+        assign_perm(perm, group, obj)
+    for group in held - wanted:
+        remove_perm(perm, group, obj)
+    _changed()
+
+
+def _grants(model):
+    return grant_model(model).objects.filter(permission__codename=view_codename(model))
+
+
+def _cache(user):
+    """Per user object (one per HTTP request): the group ids and the answers of can_view."""
+    cached = getattr(user, "_grant_cache", None)
+    if cached is None or cached["generation"] != _generation:
+        cached = {"generation": _generation, "groups": None, "objects": {}}
+        user._grant_cache = cached
+    return cached
+
+
+def group_ids(user):
+    """The ids of the groups of the user's memberships in force (one query per request)."""
+    memberships = active_memberships(user)
+    if not memberships:
+        return []
+    cached = _cache(user)
+    if cached["groups"] is None:
+        names = [group_name(m.party, m.role) for m in memberships]
+        cached["groups"] = list(Group.objects.filter(name__in=names).values_list("pk", flat=True))
+    return cached["groups"]
+
+
+def visible(user, queryset):
+    """The objects of `queryset` (or of a model) that are granted to one of the user's groups."""
+    qs = queryset if isinstance(queryset, QuerySet) else queryset._default_manager.all()
+    ids = group_ids(user)
+    if not ids:
+        return qs.none()
+    granted = _grants(qs.model).filter(content_object_id=OuterRef("pk"), group_id__in=ids)
+    return qs.filter(Exists(granted))
+
+
+def can_view(user, obj):
+    """Is `obj` granted to one of the user's groups? Answered once per request for each object."""
+    if obj is None or obj.pk is None:
+        return False
+    ids = group_ids(user)
+    if not ids:
+        return False
+    answers = _cache(user)["objects"]
+    key = (obj._meta.label, obj.pk)
+    if key not in answers:
+        answers[key] = _grants(type(obj)).filter(content_object_id=obj.pk, group_id__in=ids).exists()
+    return answers[key]
