@@ -17,7 +17,7 @@ from . import bench_seed_more
 from .bench_seed_data import AREA_WORDS, PHRASES, SUBJECTS
 from .bulk_insert import history_row, insert, insert_with_history
 from .demo import DEMO_PASSWORD, load_demo
-from .grants_bulk import grant_view_bulk
+from .grants import grant_view_bulk
 from .groups import party_role_group
 from .models import (
     Clearance,
@@ -34,6 +34,7 @@ from .models import (
     Role,
 )
 from .models.requests import TRANSITIONS
+from .permissions import WORKING_ROLES
 from .text_search import normalize
 
 BATCH = 2000
@@ -209,8 +210,8 @@ def seed_requests(ctx, n):
     grants = 0
     for party in ctx.parties:
         grants += grant_view_bulk([r for r in mine if r.requesting_party_id == party.pk], [party],
-                                  roles=(Role.STAFF, Role.LEADER))
-    grants += grant_view_bulk(both, ctx.parties, roles=(Role.STAFF, Role.LEADER))
+                                  roles=WORKING_ROLES)
+    grants += grant_view_bulk(both, ctx.parties, roles=WORKING_ROLES)
     counts = {"requests": len(objs), "request history rows": len(history), "request events": len(events),
               "request grants": grants}
     counts.update(_seed_thread(ctx, objs))

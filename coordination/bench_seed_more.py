@@ -5,7 +5,7 @@ import datetime
 from django.db.models import Max
 
 from .bulk_insert import insert, insert_with_history
-from .grants_bulk import grant_view_bulk
+from .grants import grant_view_bulk
 from .models import (
     Document,
     DocumentCounter,
@@ -15,10 +15,10 @@ from .models import (
     SecurityEvent,
 )
 from .models.documents import DocumentType, format_symbol
+from .services_documents import WORKING_GROUP_ROLES
 from .text_search import normalize
 
 BATCH = 2000
-WORKING = (Role.STAFF, Role.LEADER)
 
 
 def _next_sequence(ctx, party, year):
@@ -67,10 +67,10 @@ def seed_request_documents(ctx, requests):
     insert_with_history(RequestDocument, links, reason="request_attach", date_attr="added_at", user_attr="added_by_id")
     grants = 0
     for party in ctx.parties:
-        grants += grant_view_bulk([d for d in docs if d.owner_party_id == party.pk], [party], roles=WORKING)
+        grants += grant_view_bulk([d for d in docs if d.owner_party_id == party.pk], [party], roles=WORKING_GROUP_ROLES)
         shared = [d for d, r in zip(docs, owners, strict=True)
                   if r.state in SEEN_BY_BOTH and r.requested_party_id == party.pk]
-        grants += grant_view_bulk(shared, [party], roles=WORKING)
+        grants += grant_view_bulk(shared, [party], roles=WORKING_GROUP_ROLES)
     return {"documents": len(docs), "document versions": len(versions), "document grants": grants}
 
 
