@@ -38,6 +38,7 @@ def party_members(party, *roles):
 
 # Reads of requests, documents and notifications live in their own module; they are offered here too.
 from .selectors_requests import (  # noqa: E402, F401
+    FIRST_ROWS,
     dashboard,
     document_downloads,
     documents_visible,

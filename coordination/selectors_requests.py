@@ -21,6 +21,8 @@ from .permissions import clearance_for, member_party_ids
 from .text_search import search_q
 
 S = RequestState
+# Summary pages (inbox, dashboard) show this many rows of a list and link to the full, paginated list.
+FIRST_ROWS = 10
 SORTS = {
     "created": "created_at", "-created": "-created_at", "deadline": "reply_deadline", "-deadline": "-reply_deadline",
     "title": "title", "-title": "-title", "state": "state", "-state": "-state",
@@ -39,8 +41,10 @@ def overdue_q(today=None):
 
 
 def request_list(*, user, party=None, direction="", area=None, state="", overdue=False, date_from=None,
-                 date_to=None, q="", sort="-created"):
+                 date_to=None, q="", sort="-created", waiting=False):
     qs = requests_visible(user)
+    if waiting:
+        qs = qs.filter(_waiting_q(user))
     if party is not None:
         qs = qs.filter(Q(requesting_party=party) | Q(requested_party=party))
     if direction == "made":
@@ -80,9 +84,10 @@ def _waiting_q(user):
 
 
 def inbox(*, user):
-    """What waits for the user: requests to act on, then unread notifications."""
+    """What waits for the user: how many requests to act on and the most pressing of them (the rest are in
+    the request list filtered on "waiting for my step"), then unread notifications."""
     waiting = requests_visible(user).filter(_waiting_q(user)).order_by(F("reply_deadline").asc(nulls_last=True),
-                                                                       "-created_at")
+                                                                       "-created_at", "-pk")
     return {"waiting": waiting, "unread": notifications_for(user=user).filter(read_at__isnull=True)}
 
 
@@ -105,9 +110,11 @@ def dashboard(*, user, year=None):
         on_time=Count("pk", filter=Q(reply_deadline__isnull=False, answered_on__lte=F("reply_deadline"))),
     )
     share = round(100 * totals["on_time"] / totals["with_deadline"]) if totals["with_deadline"] else None
+    overdue = visible.filter(overdue_q())
     return {
         **_chart(counts), "totals": totals, "on_time_share": share, "year": year,
-        "overdue_list": list(visible.filter(overdue_q()).order_by("reply_deadline")),
+        # The count from an aggregate, the rows a first page: the whole list is one link away.
+        "overdue_count": overdue.count(), "overdue_list": list(overdue.order_by("reply_deadline", "pk")[:FIRST_ROWS]),
     }
 
 

@@ -2,13 +2,13 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import permissions, selectors, services
 from .forms import MembershipAddForm, MembershipForm
+from .paging import CappedPaginator
 from .security import get_visible_or_404, log_denied
 
 
@@ -79,7 +79,7 @@ def security_log(request):
     kind = request.GET.get("kind", "")
     if kind:
         events = events.filter(kind=kind)
-    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    page = CappedPaginator(events, 50).get_page(request.GET.get("page"))
     return render(
         request, "coordination/security_log.html",
         {"page": page, "kind": kind, "kinds": events.model.Kind.choices},

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -10,6 +9,7 @@ from django.utils.translation import gettext as _
 from . import permissions, selectors, services
 from .forms_requests import VersionForm
 from .history import entries, merged
+from .paging import CappedPaginator
 from .security import client_ip, get_visible_or_404, log_denied
 from .text_search import search_q
 
@@ -23,7 +23,7 @@ def document_list(request):
     query = request.GET.get("q", "").strip()
     if query:
         docs = docs.filter(search_q(query))
-    page = Paginator(docs.order_by("-issued_on", "-pk"), 20).get_page(request.GET.get("page"))
+    page = CappedPaginator(docs.order_by("-issued_on", "-pk"), 20).get_page(request.GET.get("page"))
     return render(request, "coordination/document_list.html", {"page": page, "q": query})
 
 

@@ -5,7 +5,6 @@ Thin: a form, a selector (404 when not visible), one service, then render or red
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -27,6 +26,7 @@ from .forms_requests import (
 from .history import entries, merged
 from .models import InvalidTransition, Party, RequestKind, RequestState, Role
 from .models.requests import REQUESTED, REQUESTING, TRANSITIONS
+from .paging import CappedPaginator
 from .security import get_visible_or_404, log_denied
 
 INVALID_STEP = gettext_lazy("This step is not possible now: the request is “%(state)s”. Nothing was changed.")
@@ -55,7 +55,7 @@ def request_list(request):
     form = RequestFilterForm(request.GET or None)
     filters = {k: v for k, v in form.cleaned_data.items() if v} if form.is_valid() else {}
     qs = selectors.request_list(user=request.user, **filters)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "coordination/request_list.html", {
         "form": form, "page": page, "can_create": permissions.can_create_request(request.user),
     })
@@ -301,9 +301,12 @@ def request_history(request, pk):
 
 def inbox(request):
     data = selectors.inbox(user=request.user)
-    notes = Paginator(selectors.notifications_for(user=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "coordination/inbox.html", {"waiting": data["waiting"], "unread_count":
-                                                       data["unread"].count(), "page": notes})
+    notes = CappedPaginator(selectors.notifications_for(user=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    # A count and the first rows; the whole list is the request list filtered on "waiting for my step".
+    return render(request, "coordination/inbox.html", {
+        "waiting": data["waiting"][: selectors.FIRST_ROWS], "waiting_count": data["waiting"].count(),
+        "unread_count": data["unread"].count(), "page": notes,
+    })
 
 
 @require_POST
