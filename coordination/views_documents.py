@@ -2,13 +2,14 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from . import permissions, selectors, services
 from .forms_requests import VersionForm
-from .history import entries, merged
+from .history import entries, history_entries, merged
 from .paging import CappedPaginator
 from .security import client_ip, get_visible_or_404, log_denied
 from .text_search import search_q
@@ -53,11 +54,15 @@ def document_detail(request, pk):
 
 def document_history(request, pk):
     document = get_document_or_404(request, pk)
-    lists = [entries(document, subject=_("Document"))]
-    lists += [entries(v, subject=_("Version %(n)s") % {"n": v.number}) for v in document.versions.all()]
+    Version = document.versions.model
+    lists = [entries(document, subject=_("Document")),
+             history_entries(Version.history.filter(document_id=document.pk),
+                             lambda r: _("Version %(n)s") % {"n": r.number})]
+    page = Paginator(merged(*lists), 50).get_page(request.GET.get("page"))
     return render(request, "coordination/document_history.html", {
-        "document": document, "entries": merged(*lists), "tab": "history",
-        "downloads": selectors.document_downloads(document=document),
+        "document": document, "entries": page.object_list, "page": page, "tab": "history",
+        # The latest downloads; a page never carries an unbounded list.
+        "downloads": selectors.document_downloads(document=document)[:50],
     })
 
 

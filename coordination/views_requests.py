@@ -5,6 +5,7 @@ Thin: a form, a selector (404 when not visible), one service, then render or red
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -23,7 +24,7 @@ from .forms_requests import (
     ResponseForm,
     StepForm,
 )
-from .history import entries, merged
+from .history import entries, history_entries, merged
 from .models import InvalidTransition, Party, RequestKind, RequestState, Role
 from .models.requests import REQUESTED, REQUESTING, TRANSITIONS
 from .paging import CappedPaginator
@@ -31,6 +32,7 @@ from .security import get_visible_or_404, log_denied
 
 INVALID_STEP = gettext_lazy("This step is not possible now: the request is “%(state)s”. Nothing was changed.")
 PAGE_SIZE = 20
+HISTORY_PAGE_SIZE = 50
 
 
 def _require(request, allowed):
@@ -289,14 +291,18 @@ def request_history(request, pk):
     hidden = ("search_text",)
     if not permissions.can_view_response(request.user, req):
         hidden += ("response_content",)
-    lists = [entries(req, subject=_("Request"), skip=hidden)]
-    lists += [entries(c, subject=_("Comment")) for c in req.comments.all()]
-    lists += [entries(o, subject=_("Opinion of %(name)s") % {"name": o.leader.get_full_name()})
-              for o in req.opinions.select_related("leader")]
-    lists += [entries(a, subject=_("Attached document %(number)s") % {"number": a.document.number_symbol})
-              for a in req.attachments.filter(document__in=visible_docs).select_related("document")]
-    return render(request, "coordination/request_history.html", {"req": req, "entries": merged(*lists),
-                                                                 "tab": "history"})
+    # One read per kind of record (the rows carry the request id), whatever the number of comments or changes.
+    Opinion, Attached = req.opinions.model, req.attachments.model
+    lists = [entries(req, subject=_("Request"), skip=hidden),
+             history_entries(req.comments.model.history.filter(request_id=req.pk), lambda r: _("Comment")),
+             history_entries(Opinion.history.filter(request_id=req.pk).select_related("leader"),
+                             lambda r: _("Opinion of %(name)s") % {"name": r.leader.get_full_name()}),
+             history_entries(Attached.history.filter(request_id=req.pk, document__in=visible_docs)
+                             .select_related("document"),
+                             lambda r: _("Attached document %(number)s") % {"number": r.document.number_symbol})]
+    page = Paginator(merged(*lists), HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "coordination/request_history.html", {"req": req, "entries": page.object_list,
+                                                                 "page": page, "tab": "history"})
 
 
 def inbox(request):
