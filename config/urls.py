@@ -7,7 +7,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
-from coordination.views_auth import LoginView
+from coordination.views.auth import LoginView
 
 from . import views
 

@@ -9,7 +9,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 
 from coordination import permissions
-from coordination.selectors import home_summary
+from coordination.security import log_denied
+from coordination.selectors.parties import home_summary
 
 from .celery import app as celery_app
 
@@ -50,6 +51,8 @@ def _check_broker():
 
 @requires_csrf_token
 def permission_denied(request, exception=None):
+    """Every 403 of every app passes here, so this is where a refusal reaches the security log."""
+    log_denied(request, str(exception or "")[:500])
     return render(request, "403.html", status=403)
 
 

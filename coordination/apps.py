@@ -12,10 +12,8 @@ class CoordinationConfig(AppConfig):
         from .names import use_vietnamese_name_order
 
         use_vietnamese_name_order(get_user_model())
-        from . import (
-            demo_requests,  # noqa: F401  (registers the demo requests and documents)
-            signals,  # noqa: F401  (security log receivers)
-        )
+        from . import signals  # noqa: F401  (security log receivers)
+        from .demo import requests as demo_requests  # noqa: F401  (registers the demo requests and documents)
         from .home import register
         from .sections import article_requests, home_inbox
 

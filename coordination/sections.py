@@ -2,8 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from . import selectors
 from .permissions import can_view_dashboard, is_member_of_any, member_party_ids
+from .selectors import requests as request_selectors
 
 HOME_ITEMS = 5
 
@@ -11,7 +11,7 @@ HOME_ITEMS = 5
 def home_inbox(user):
     if not is_member_of_any(user):
         return None
-    data = selectors.inbox(user=user)
+    data = request_selectors.inbox(user=user)
     waiting = list(data["waiting"][: HOME_ITEMS + 1])
     return {
         "title": _("What waits for me"), "template": "coordination/_home_inbox.html",
@@ -24,7 +24,7 @@ def article_requests(user, article_number):
     if not member_party_ids(user):
         return None
     requests = list(
-        selectors.requests_visible(user).filter(area__article_number=article_number).order_by("-created_at")[:10]
+        request_selectors.requests_visible(user).filter(area__article_number=article_number).order_by("-created_at")[:10]
     )
     if not requests:
         return None

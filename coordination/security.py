@@ -1,5 +1,6 @@
-"""Writes the security log: failed logins, denied accesses, permission changes."""
+"""Writes the security log (failed logins, denied accesses, permission changes) and refuses steps."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from .models import SecurityEvent
@@ -28,6 +29,13 @@ def log_event(kind, *, request=None, user=None, username="", detail=""):
 
 def log_denied(request, detail=""):
     log_event(SecurityEvent.Kind.ACCESS_DENIED, request=request, detail=detail)
+
+
+def require(allowed, message=""):
+    """Refuse with 403 unless `allowed`. The 403 handler (config.views.permission_denied) writes the
+    security log entry, so every refusal of every app is logged in one place."""
+    if not allowed:
+        raise PermissionDenied(message)
 
 
 def get_visible_or_404(request, visible_qs, **lookup):

@@ -1,37 +1,39 @@
 from django.urls import path
 
-from . import views, views_documents, views_requests
+from .views import documents as document_views
+from .views import members as member_views
+from .views import requests as request_views
 
 app_name = "coordination"
 
 urlpatterns = [
-    path("thanh-vien/", views.member_list, name="member_list"),
-    path("thanh-vien/them/", views.member_add, name="member_add"),
-    path("thanh-vien/<int:pk>/sua/", views.member_edit, name="member_edit"),
-    path("thanh-vien/<int:pk>/ket-thuc/", views.member_end, name="member_end"),
-    path("thanh-vien/<int:pk>/lich-su/", views.member_history, name="member_history"),
-    path("nhat-ky-bao-mat/", views.security_log, name="security_log"),
+    path("thanh-vien/", member_views.member_list, name="member_list"),
+    path("thanh-vien/them/", member_views.member_add, name="member_add"),
+    path("thanh-vien/<int:pk>/sua/", member_views.member_edit, name="member_edit"),
+    path("thanh-vien/<int:pk>/ket-thuc/", member_views.member_end, name="member_end"),
+    path("thanh-vien/<int:pk>/lich-su/", member_views.member_history, name="member_history"),
+    path("nhat-ky-bao-mat/", member_views.security_log, name="security_log"),
     # Coordination requests
-    path("de-nghi/", views_requests.request_list, name="request_list"),
-    path("de-nghi/tao-moi/", views_requests.request_create, name="request_create"),
-    path("de-nghi/<int:pk>/", views_requests.request_detail, name="request_detail"),
-    path("de-nghi/<int:pk>/sua/", views_requests.request_edit, name="request_edit"),
-    path("de-nghi/<int:pk>/lich-su/", views_requests.request_history, name="request_history"),
-    path("de-nghi/<int:pk>/buoc/<slug:action>/", views_requests.request_step, name="request_step"),
-    path("de-nghi/<int:pk>/tiep-nhan/", views_requests.request_acknowledge, name="request_acknowledge"),
-    path("de-nghi/<int:pk>/tra-loi/", views_requests.request_response, name="request_response"),
-    path("de-nghi/<int:pk>/can-bo/<slug:side>/", views_requests.request_officers, name="request_officers"),
-    path("de-nghi/<int:pk>/trao-doi/", views_requests.comment_add, name="comment_add"),
-    path("de-nghi/<int:pk>/y-kien/", views_requests.opinion_give, name="opinion_give"),
-    path("de-nghi/<int:pk>/van-ban/", views_requests.request_attach, name="request_attach"),
-    path("viec-cua-toi/", views_requests.inbox, name="inbox"),
-    path("thong-bao/<int:pk>/mo/", views_requests.notification_open, name="notification_open"),
-    path("thong-bao/da-doc/", views_requests.notifications_read_all, name="notifications_read_all"),
-    path("tong-quan/", views_requests.dashboard, name="dashboard"),
+    path("de-nghi/", request_views.request_list, name="request_list"),
+    path("de-nghi/tao-moi/", request_views.request_create, name="request_create"),
+    path("de-nghi/<int:pk>/", request_views.request_detail, name="request_detail"),
+    path("de-nghi/<int:pk>/sua/", request_views.request_edit, name="request_edit"),
+    path("de-nghi/<int:pk>/lich-su/", request_views.request_history, name="request_history"),
+    path("de-nghi/<int:pk>/buoc/<slug:action>/", request_views.request_step, name="request_step"),
+    path("de-nghi/<int:pk>/tiep-nhan/", request_views.request_acknowledge, name="request_acknowledge"),
+    path("de-nghi/<int:pk>/tra-loi/", request_views.request_response, name="request_response"),
+    path("de-nghi/<int:pk>/can-bo/<slug:side>/", request_views.request_officers, name="request_officers"),
+    path("de-nghi/<int:pk>/trao-doi/", request_views.comment_add, name="comment_add"),
+    path("de-nghi/<int:pk>/y-kien/", request_views.opinion_give, name="opinion_give"),
+    path("de-nghi/<int:pk>/van-ban/", request_views.request_attach, name="request_attach"),
+    path("viec-cua-toi/", request_views.inbox, name="inbox"),
+    path("thong-bao/<int:pk>/mo/", request_views.notification_open, name="notification_open"),
+    path("thong-bao/da-doc/", request_views.notifications_read_all, name="notifications_read_all"),
+    path("tong-quan/", request_views.dashboard, name="dashboard"),
     # Documents
-    path("van-ban/", views_documents.document_list, name="document_list"),
-    path("van-ban/<int:pk>/", views_documents.document_detail, name="document_detail"),
-    path("van-ban/<int:pk>/lich-su/", views_documents.document_history, name="document_history"),
-    path("van-ban/<int:pk>/phien-ban/<int:version>/tai-ve/", views_documents.document_download,
+    path("van-ban/", document_views.document_list, name="document_list"),
+    path("van-ban/<int:pk>/", document_views.document_detail, name="document_detail"),
+    path("van-ban/<int:pk>/lich-su/", document_views.document_history, name="document_history"),
+    path("van-ban/<int:pk>/phien-ban/<int:version>/tai-ve/", document_views.document_download,
          name="document_download"),
 ]

@@ -51,7 +51,7 @@ class HistoryRow:
 
 def _m2m_display(value, user):
     """Linked requests by title, only those the reader may see (the others are counted, not named)."""
-    from coordination.selectors import requests_visible
+    from coordination.selectors.requests import requests_visible
 
     ids = [row.get("coordinationrequest") for row in value or []]
     titles = list(requests_visible(user).filter(pk__in=ids).values_list("title", flat=True))

@@ -6,7 +6,7 @@ from django.utils.translation import override
 
 from coordination.models import Role
 from coordination.notifications import notify
-from coordination.selectors import party_members
+from coordination.selectors.parties import party_members
 
 WRITERS = (Role.STAFF, Role.LEADER)
 

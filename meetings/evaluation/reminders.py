@@ -16,7 +16,7 @@ from django.utils.translation import override
 
 from coordination.models import Role
 from coordination.notifications import notify
-from coordination.selectors import party_members
+from coordination.selectors.parties import party_members
 
 from .models import AnnualEvaluation, ReminderSent
 
@@ -52,7 +52,7 @@ def _remind(kind, key, users, day, *, subject, body, url, actor):
 def digest_items(user, day):
     """The user's requests due within DIGEST_WORKING_DAYS working days of `day`, and the overdue ones."""
     from coordination.models.requests import OPEN_AT_REQUESTED
-    from coordination.selectors_requests import inbox
+    from coordination.selectors.requests import inbox
     from coordination.workdays import add_working_days
 
     horizon = add_working_days(day, DIGEST_WORKING_DAYS)

@@ -156,7 +156,7 @@ def statistics_recompute(*, by, evaluation):
 def action_make_request(*, by, action, reply_deadline=None):
     """Turn a follow-up action into a coordination request sent to the body in charge of it."""
     from coordination.models import CoordinationArea
-    from coordination.services import request_create_sent
+    from coordination.services.requests import request_create_sent
 
     if action.evaluation.state != AnnualEvaluation.State.CLOSED:
         raise InvalidTransition(MSG_NOT_CLOSED)

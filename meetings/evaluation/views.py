@@ -6,17 +6,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coordination.security import get_visible_or_404, log_denied
+from coordination.security import get_visible_or_404, require
 
 from . import charts, permissions, selectors, services
 from .forms import ActionFormSet, AssessmentForm, ConclusionForm, MakeRequestForm, ReturnForm, actions_from
 from .models import FollowUpAction, InvalidTransition
-
-
-def _require(request, allowed):
-    if not allowed:
-        log_denied(request)
-        raise PermissionDenied
 
 
 def _evaluation(request, pk):
@@ -42,7 +36,7 @@ def _refused(request, error, evaluation):
 
 
 def evaluation_list(request):
-    _require(request, permissions.can_view_evaluations(request.user))
+    require(permissions.can_view_evaluations(request.user))
     return render(request, "evaluation/evaluation_list.html", {
         "evaluations": selectors.evaluation_list(user=request.user),
         "can_view_jobs": permissions.can_view_job_runs(request.user),
@@ -88,7 +82,7 @@ def _assessment_rows(evaluation, parts):
 def assessment_edit(request, pk, party_pk):
     evaluation = _evaluation(request, pk)
     part = _part(request, evaluation, party_pk)
-    _require(request, permissions.can_edit_assessment(request.user, part))
+    require(permissions.can_edit_assessment(request.user, part))
     assessments = selectors.assessments(evaluation).filter(party_id=party_pk)
     form = AssessmentForm(request.POST or None, assessments=assessments)
     if request.method == "POST" and form.is_valid():
@@ -112,7 +106,7 @@ def assessment_edit(request, pk, party_pk):
 def assessment_submit(request, pk, party_pk):
     evaluation = _evaluation(request, pk)
     part = _part(request, evaluation, party_pk)
-    _require(request, permissions.can_submit_assessment(request.user, part))
+    require(permissions.can_submit_assessment(request.user, part))
     try:
         services.assessment_submit(by=request.user, part=part)
     except InvalidTransition as error:
@@ -124,7 +118,7 @@ def assessment_submit(request, pk, party_pk):
 def assessment_reopen(request, pk, party_pk):
     evaluation = _evaluation(request, pk)
     part = _part(request, evaluation, party_pk)
-    _require(request, permissions.can_reopen_assessment(request.user, part))
+    require(permissions.can_reopen_assessment(request.user, part))
     try:
         services.assessment_reopen(by=request.user, part=part)
     except InvalidTransition as error:
@@ -134,7 +128,7 @@ def assessment_reopen(request, pk, party_pk):
 
 def conclusion_edit(request, pk):
     evaluation = _evaluation(request, pk)
-    _require(request, permissions.can_edit_conclusion(request.user, evaluation))
+    require(permissions.can_edit_conclusion(request.user, evaluation))
     editable = [a for a in selectors.actions(evaluation) if a.request_id is None]
     initial = [{"content": a.content, "area": a.area_id, "owner_party": a.owner_party_id, "deadline": a.deadline}
                for a in editable]
@@ -160,7 +154,7 @@ def conclusion_edit(request, pk):
 @require_POST
 def evaluation_submit(request, pk):
     evaluation = _evaluation(request, pk)
-    _require(request, permissions.can_submit_for_approval(request.user, evaluation))
+    require(permissions.can_submit_for_approval(request.user, evaluation))
     try:
         services.evaluation_submit(by=request.user, evaluation=evaluation)
     except InvalidTransition as error:
@@ -171,7 +165,7 @@ def evaluation_submit(request, pk):
 @require_POST
 def evaluation_return(request, pk):
     evaluation = _evaluation(request, pk)
-    _require(request, permissions.can_return(request.user, evaluation))
+    require(permissions.can_return(request.user, evaluation))
     form = ReturnForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Say what should be changed."))
@@ -187,7 +181,7 @@ def evaluation_return(request, pk):
 def evaluation_approve(request, pk, party_pk):
     evaluation = _evaluation(request, pk)
     part = _part(request, evaluation, party_pk)
-    _require(request, permissions.can_approve(request.user, part))
+    require(permissions.can_approve(request.user, part))
     try:
         services.evaluation_approve(by=request.user, part=part)
     except InvalidTransition as error:
@@ -198,7 +192,7 @@ def evaluation_approve(request, pk, party_pk):
 @require_POST
 def statistics_recompute(request, pk):
     evaluation = _evaluation(request, pk)
-    _require(request, permissions.can_recompute_statistics(request.user, evaluation))
+    require(permissions.can_recompute_statistics(request.user, evaluation))
     services.statistics_recompute(by=request.user, evaluation=evaluation)
     return _done(request, _("The figures were computed again from the data."), evaluation)
 
@@ -208,7 +202,7 @@ def action_make_request(request, pk, action_pk):
     evaluation = _evaluation(request, pk)
     action = get_visible_or_404(request, FollowUpAction.objects.filter(evaluation=evaluation), pk=action_pk)
     action.evaluation = evaluation
-    _require(request, permissions.can_make_request(request.user, action))
+    require(permissions.can_make_request(request.user, action))
     form = MakeRequestForm(request.POST)
     deadline = form.cleaned_data["reply_deadline"] if form.is_valid() else None
     try:
@@ -220,7 +214,7 @@ def action_make_request(request, pk, action_pk):
 
 
 def job_runs(request):
-    _require(request, permissions.can_view_job_runs(request.user))
+    require(permissions.can_view_job_runs(request.user))
     return render(request, "evaluation/job_runs.html", {
         "jobs": selectors.job_overview(), "runs": selectors.recent_runs(),
     })

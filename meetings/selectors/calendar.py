@@ -72,7 +72,7 @@ def _request_deadlines(user, first, last):
     """Reply deadlines of the coordination requests the user may see."""
     from django.urls import reverse
 
-    from coordination.selectors import requests_visible
+    from coordination.selectors.requests import requests_visible
 
     qs = requests_visible(user).filter(reply_deadline__range=(first, last)).select_related("requested_party")
     return [

@@ -1,13 +1,7 @@
 """Helpers the services share: saving with history, absolute links."""
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.utils.functional import lazy
-
-
-def require(allowed):
-    if not allowed:
-        raise PermissionDenied
 
 
 def save(obj, *, by, reason):

@@ -3,16 +3,17 @@
 from django.db import transaction
 
 from coordination.models import Confidentiality, Party
+from coordination.security import require
 
 from .. import permissions
 from ..models import MeetingDocument, NoticeDocument
 from ..models.base import InvalidTransition
-from .common import require, save
+from .common import save
 from .notices import NOTICE_SECRET_REFUSED
 
 
 def _register(*, by, party, doc_type, summary, file, number_symbol, confidentiality):
-    from coordination.services import document_create
+    from coordination.services.documents import document_create
 
     return document_create(
         by=by, issuing_party=None if number_symbol.strip() else party, owner_party=party, doc_type=doc_type,
@@ -23,7 +24,7 @@ def _register(*, by, party, doc_type, summary, file, number_symbol, confidential
 def meeting_attach_document(*, by, meeting, doc_type, summary, file, number_symbol="",
                             confidentiality=Confidentiality.NORMAL) -> MeetingDocument:
     """The convening body registers the document; every body taking part may then see it (clearance applies)."""
-    from coordination.services import document_grant_view
+    from coordination.services.documents import document_grant_view
 
     require(permissions.can_attach_meeting_document(by, meeting))
     with transaction.atomic():

@@ -8,11 +8,12 @@ from django.utils.translation import gettext_lazy
 from coordination.grants import grant_view, revoke_view
 from coordination.models import Party
 from coordination.queueing import delay_on_commit
+from coordination.security import require
 
 from .. import permissions
 from ..models import AgendaItem, Invitation, Meeting
 from ..models.base import InvalidTransition
-from .common import require, save, site_text
+from .common import save, site_text
 
 INVITATION = gettext_lazy("Invitation: %(title)s")
 CHANGED = gettext_lazy("Meeting changed: %(title)s")
@@ -51,7 +52,7 @@ def _share_with_bodies_taking_part(meeting, before):
     Documents stay visible to a body that saw them once: they are registered documents and may be shared
     through other paths, so only the meeting itself is withdrawn.
     """
-    from coordination.services import document_grant_view
+    from coordination.services.documents import document_grant_view
 
     now = permissions.meeting_party_ids(meeting)
     grant_view(meeting, Party.objects.filter(pk__in=now))
@@ -130,7 +131,7 @@ def _bump(meeting, *, by, reason):
 def agenda_item_add(*, by, meeting, title, area, presenter_party=None, notes="", requests=()) -> AgendaItem:
     require(permissions.can_change_meeting(by, meeting))
     if requests:  # only requests the organiser may see can be linked
-        from coordination.selectors import requests_visible
+        from coordination.selectors.requests import requests_visible
 
         ids = {r.pk for r in requests}
         require(requests_visible(by).filter(pk__in=ids).count() == len(ids))

@@ -9,12 +9,13 @@ from django.utils.translation import gettext_lazy
 
 from coordination.models import Party, Role
 from coordination.notifications import notify
-from coordination.selectors import party_members
+from coordination.security import require
+from coordination.selectors.parties import party_members
 
 from .. import permissions
 from ..models import ApprovalDecision, Conclusion, Minutes, MinutesApproval
 from ..models.base import InvalidTransition
-from .common import require, save, site_text
+from .common import save, site_text
 
 RETURN_NEEDS_COMMENT = gettext_lazy("Say what must change: a return needs a comment.")
 NOT_YOUR_BODY = gettext_lazy("You cannot decide for this body on these minutes.")
@@ -124,7 +125,7 @@ def conclusion_remove(*, by, conclusion) -> None:
 
 def conclusion_create_request(*, by, conclusion):
     """One step: the approved conclusion becomes a request sent to the body in charge, and stays linked to it."""
-    from coordination.services import request_create_sent
+    from coordination.services.requests import request_create_sent
 
     require(permissions.can_create_followup(by, conclusion))
     with transaction.atomic():

@@ -8,12 +8,13 @@ from django.utils.translation import gettext_lazy
 from coordination.grants import grant_view
 from coordination.notifications import notify
 from coordination.permissions import is_active_member
-from coordination.selectors import party_members
+from coordination.security import require
+from coordination.selectors.parties import party_members
 
 from .. import permissions
 from ..models import Notice, NoticeReceipt, ReportingObligation
 from ..models.base import InvalidTransition
-from .common import require, save, site_text
+from .common import save, site_text
 
 PERIOD_ALREADY_REPORTED = gettext_lazy("A notice for this reporting period already exists.")
 # Secret material (Mật and above) is excepted from the information regime: it travels through the
@@ -95,7 +96,7 @@ def _share_documents(notice):
     links = getattr(notice, "document_links", None)
     if links is None:
         return
-    from coordination.services import document_grant_view
+    from coordination.services.documents import document_grant_view
 
     for link in links.select_related("document"):
         document_grant_view(document=link.document, parties=[notice.recipient_party])

@@ -1,18 +1,12 @@
 """What every view of the app shares: refusing, reporting a refused step, the visible objects."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 
-from coordination.security import get_visible_or_404, log_denied
+from coordination.security import get_visible_or_404
 
 from .. import selectors
 from ..models.base import InvalidTransition
-
-
-def require(request, allowed):
-    if not allowed:
-        log_denied(request)
-        raise PermissionDenied
 
 
 def get_meeting(request, pk):

@@ -10,11 +10,12 @@ from django.views.decorators.http import require_POST
 from coordination.models import Party
 from coordination.paging import CappedPaginator
 from coordination.permissions import member_party_ids
+from coordination.security import require
 
 from .. import ical, permissions, selectors, services
 from ..forms import AgendaItemForm, CancelForm, DocumentUploadForm, MeetingForm
 from ..models import MeetingKind
-from .common import get_meeting, require, run
+from .common import get_meeting, run
 
 WHEN = {"upcoming", "past", "all"}
 
@@ -49,7 +50,7 @@ def _meeting_form(request, data=None, initial=None):
 
 
 def meeting_create(request):
-    require(request, permissions.can_convene_meeting(request.user))
+    require(permissions.can_convene_meeting(request.user))
     form = _meeting_form(request, request.POST or None)
     if request.method == "POST" and form.is_valid():
         ok, meeting = run(request, lambda: services.meeting_convene(
@@ -63,7 +64,7 @@ def meeting_create(request):
 
 def meeting_edit(request, pk):
     meeting = get_meeting(request, pk)
-    require(request, permissions.can_change_meeting(request.user, meeting))
+    require(permissions.can_change_meeting(request.user, meeting))
     initial = MeetingForm.initial_for(meeting)
     memberships = list(selectors.meeting_invitees_choices())
     invited = {(i.user_id, i.party_id) for i in meeting.invitations.all()}
@@ -121,7 +122,7 @@ def _documents_for(user, links):
 
 
 def _requests_for_agenda(user):
-    from coordination.selectors import requests_visible
+    from coordination.selectors.requests import requests_visible
 
     return requests_visible(user).order_by("-created_at")[:200]
 
@@ -129,14 +130,14 @@ def _requests_for_agenda(user):
 def _visible_request_ids(user, ids):
     if not ids:
         return set()
-    from coordination.selectors import requests_visible
+    from coordination.selectors.requests import requests_visible
 
     return set(requests_visible(user).filter(pk__in=ids).values_list("pk", flat=True))
 
 
 def meeting_cancel(request, pk):
     meeting = get_meeting(request, pk)
-    require(request, permissions.can_cancel_meeting(request.user, meeting))
+    require(permissions.can_cancel_meeting(request.user, meeting))
     form = CancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         ok, _m = run(request, lambda: services.meeting_cancel(
@@ -150,7 +151,7 @@ def meeting_cancel(request, pk):
 @require_POST
 def agenda_add(request, pk):
     meeting = get_meeting(request, pk)
-    require(request, permissions.can_change_meeting(request.user, meeting))
+    require(permissions.can_change_meeting(request.user, meeting))
     form = AgendaItemForm(request.POST, requests_qs=_requests_for_agenda(request.user))
     if form.is_valid():
         data = form.cleaned_data
@@ -167,7 +168,7 @@ def agenda_add(request, pk):
 def agenda_remove(request, pk, item_pk):
     meeting = get_meeting(request, pk)
     item = get_object_or_404(meeting.agenda_items, pk=item_pk)
-    require(request, permissions.can_change_meeting(request.user, meeting))
+    require(permissions.can_change_meeting(request.user, meeting))
     run(request, lambda: services.agenda_item_remove(by=request.user, item=item), _("The item was removed."))
     return redirect("meetings:meeting_detail", meeting.pk)
 
@@ -176,7 +177,7 @@ def attendance(request, pk):
     from ..forms import AttendanceForm
 
     meeting = get_meeting(request, pk)
-    require(request, permissions.can_record_attendance(request.user, meeting))
+    require(permissions.can_record_attendance(request.user, meeting))
     form = AttendanceForm(request.POST or None, invitations=meeting.invitations.all())
     if request.method == "POST" and form.is_valid():
         ok, _r = run(request, lambda: services.attendance_record(
@@ -188,7 +189,7 @@ def attendance(request, pk):
 
 def document_add(request, pk):
     meeting = get_meeting(request, pk)
-    require(request, permissions.can_attach_meeting_document(request.user, meeting))
+    require(permissions.can_attach_meeting_document(request.user, meeting))
     form = DocumentUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         ok, _link = run(request, lambda: services.meeting_attach_document(

@@ -6,14 +6,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coordination.security import require
+
 from .. import permissions, services
 from ..forms import ConclusionForm, DecisionForm, MinutesForm
-from .common import get_meeting, require, run
+from .common import get_meeting, run
 
 
 def minutes_edit(request, pk):
     meeting = get_meeting(request, pk)
-    require(request, permissions.can_edit_minutes(request.user, meeting))
+    require(permissions.can_edit_minutes(request.user, meeting))
     minutes = permissions.minutes_of(meeting)
     form = MinutesForm(request.POST or None, initial={"content": minutes.content if minutes else ""})
     if request.method == "POST" and form.is_valid():
@@ -33,7 +35,7 @@ def minutes_edit(request, pk):
 @require_POST
 def minutes_submit(request, pk):
     meeting = get_meeting(request, pk)
-    require(request, permissions.can_submit_minutes(request.user, meeting))
+    require(permissions.can_submit_minutes(request.user, meeting))
     run(request, lambda: services.minutes_submit(by=request.user, meeting=meeting),
         _("The minutes were sent to a leader of each body for approval."))
     return redirect("meetings:meeting_detail", meeting.pk)
@@ -42,7 +44,7 @@ def minutes_submit(request, pk):
 def _decision(request, pk, service, success):
     meeting = get_meeting(request, pk)
     minutes = permissions.minutes_of(meeting)
-    require(request, minutes is not None and permissions.can_approve_minutes(request.user, minutes))
+    require(minutes is not None and permissions.can_approve_minutes(request.user, minutes))
     form = DecisionForm(request.POST)
     if form.is_valid():
         run(request, lambda: service(by=request.user, minutes=minutes, party=form.cleaned_data["party"],
@@ -66,7 +68,7 @@ def minutes_return(request, pk):
 @require_POST
 def conclusion_add(request, pk):
     meeting = get_meeting(request, pk)
-    require(request, permissions.can_edit_minutes(request.user, meeting))
+    require(permissions.can_edit_minutes(request.user, meeting))
     form = ConclusionForm(request.POST, meeting_day=timezone.localdate(meeting.starts_at))
     if form.is_valid():
         run(request, lambda: services.conclusion_add(by=request.user, meeting=meeting, **form.cleaned_data),
@@ -82,7 +84,7 @@ def conclusion_add(request, pk):
 def conclusion_remove(request, pk, conclusion_pk):
     meeting = get_meeting(request, pk)
     conclusion = get_object_or_404(meeting.conclusions, pk=conclusion_pk)
-    require(request, permissions.can_edit_minutes(request.user, meeting))
+    require(permissions.can_edit_minutes(request.user, meeting))
     run(request, lambda: services.conclusion_remove(by=request.user, conclusion=conclusion),
         _("The conclusion was removed."))
     return redirect("meetings:minutes_edit", meeting.pk)
@@ -92,7 +94,7 @@ def conclusion_remove(request, pk, conclusion_pk):
 def conclusion_create_request(request, pk, conclusion_pk):
     meeting = get_meeting(request, pk)
     conclusion = get_object_or_404(meeting.conclusions.select_related("meeting"), pk=conclusion_pk)
-    require(request, permissions.can_create_followup(request.user, conclusion))
+    require(permissions.can_create_followup(request.user, conclusion))
     ok, created = run(request, lambda: services.conclusion_create_request(by=request.user, conclusion=conclusion),
                       _("The follow-up request was sent to the body in charge."))
     if ok:

@@ -8,12 +8,13 @@ from django.views.decorators.http import require_POST
 from coordination.models import Party
 from coordination.paging import CappedPaginator
 from coordination.permissions import member_party_ids
+from coordination.security import require
 
 from .. import permissions, selectors, services
 from ..forms import DocumentUploadForm, NoticeForm, ObligationForm
 from ..models import NoticeKind, NoticeState, ReportingObligation
 from ..selectors.notices import recipient_members
-from .common import get_notice, require, run
+from .common import get_notice, run
 
 
 def notice_list(request):
@@ -61,7 +62,7 @@ def _notice_fields(form):
 
 
 def notice_create(request):
-    require(request, permissions.can_draft_notice(request.user))
+    require(permissions.can_draft_notice(request.user))
     initial = {"kind": NoticeKind.REPORT}
     if request.GET.get("ky"):
         initial["report_period"] = request.GET["ky"]
@@ -81,7 +82,7 @@ def _period_key(notice):
 
 def notice_edit(request, pk):
     notice = get_notice(request, pk)
-    require(request, permissions.can_edit_notice(request.user, notice))
+    require(permissions.can_edit_notice(request.user, notice))
     initial = {"sender_party": notice.sender_party_id, "recipient_party": notice.recipient_party_id,
                "kind": notice.kind, "title": notice.title, "summary": notice.summary,
                "report_period": _period_key(notice)}
@@ -119,7 +120,7 @@ def notice_detail(request, pk):
 @require_POST
 def notice_send(request, pk):
     notice = get_notice(request, pk)
-    require(request, permissions.can_send_notice(request.user, notice))
+    require(permissions.can_send_notice(request.user, notice))
     run(request, lambda: services.notice_send(by=request.user, notice=notice),
         _("The notice was sent; its members will see it in their information box."))
     return redirect("meetings:notice_detail", notice.pk)
@@ -127,7 +128,7 @@ def notice_send(request, pk):
 
 def notice_document_add(request, pk):
     notice = get_notice(request, pk)
-    require(request, permissions.can_edit_notice(request.user, notice))
+    require(permissions.can_edit_notice(request.user, notice))
     form = DocumentUploadForm(request.POST or None, request.FILES or None, allow_secret=False)
     if request.method == "POST" and form.is_valid():
         ok, _link = run(request, lambda: services.notice_attach_document(
@@ -170,7 +171,7 @@ def notice_schedule(request):
 
 
 def notice_schedule_add(request):
-    require(request, permissions.can_manage_reporting_schedule(request.user))
+    require(permissions.can_manage_reporting_schedule(request.user))
     parties = Party.objects.filter(pk__in=member_party_ids(request.user, "admin"))
     form = ObligationForm(request.POST or None, parties=parties, initial={"starts_on": timezone.localdate().replace(
         month=1, day=1)})

@@ -7,11 +7,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coordination.security import require
+
 from .. import permissions as perms
 from ..consolidation import ChangeError, apply_changes
 from ..models import Amendment, AmendmentChange, Decision, DecisionKind, RegulationVersion
 from ..selectors import latest_version
-from .common import approved_by_every_issuer, audited_save, require, sync_rows
+from .common import approved_by_every_issuer, audited_save, sync_rows
 from .visibility import grant_amendment_readers
 
 log = logging.getLogger(__name__)

@@ -1,18 +1,9 @@
 """Helpers shared by the regulation services: audited saves and syncing the current rows to a version."""
 
-from django.core.exceptions import PermissionDenied
-from django.utils.translation import gettext_lazy as _
 
 from coordination.models import CoordinationArea
 
 from ..models import Article, Chapter, DecisionKind
-
-NOT_ALLOWED = _("You are not allowed to do this.")
-
-
-def require(allowed):
-    if not allowed:
-        raise PermissionDenied(NOT_ALLOWED)
 
 
 def audited_save(obj, *, by, reason):

@@ -15,11 +15,12 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from coordination.models import CoordinationArea
+from coordination.security import require
 
 from .. import permissions as perms
 from ..models import Article, Chapter, DocxImport, Regulation
 from ..text import from_roman, nfc
-from .common import audited_save, require, save_article
+from .common import audited_save, save_article
 from .visibility import grant_regulation_readers
 
 CHAPTER_RE = re.compile(r"^chương\s+([IVXLC]+|\d+)\b[\s.:\-–]*(.*)$", re.IGNORECASE)

@@ -8,12 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordination.models import CoordinationArea
+from coordination.security import require
 
 from .. import permissions as perms
 from ..models import Article, Decision, DecisionKind, Regulation, RegulationVersion
 from ..selectors import regulation_text, version_on
 from ..text import split_article_key
-from .common import approved_by_every_issuer, audited_save, require, save_article, sync_rows
+from .common import approved_by_every_issuer, audited_save, save_article, sync_rows
 from .visibility import grant_regulation_readers
 
 COMMENT_REQUIRED = _("Say why you return the draft, so that the admins can rework it.")

@@ -6,8 +6,8 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from coordination import services
 from coordination.models import CoordinationArea
+from coordination.services import requests as request_services
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG_BYTES = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360"
@@ -55,7 +55,7 @@ def make_request(bcsd, du, area):
         requested = requested or (du if requesting == bcsd else bcsd)
         fields = {"kind": "coordination", "content": "Đề nghị Đảng ủy phối hợp nhận xét, đánh giá cán bộ."}
         fields.update(extra)
-        return services.request_create(by=by, requesting_party=requesting, requested_party=requested,
+        return request_services.request_create(by=by, requesting_party=requesting, requested_party=requested,
                                        title=title, **fields)
 
     return make
@@ -64,5 +64,5 @@ def make_request(bcsd, du, area):
 @pytest.fixture
 def sent_request(make_request, bcsd_staff, bcsd_leader):
     req = make_request(bcsd_staff)
-    services.request_submit(by=bcsd_staff, request=req)
-    return services.request_approve_send(by=bcsd_leader, request=req)
+    request_services.request_submit(by=bcsd_staff, request=req)
+    return request_services.request_approve_send(by=bcsd_leader, request=req)

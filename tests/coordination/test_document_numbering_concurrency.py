@@ -6,8 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, connections
 
-from coordination import services
 from coordination.models import Document
+from coordination.services import documents as document_services
 
 from .conftest import PDF_BYTES
 
@@ -24,7 +24,7 @@ def test_parallel_issues_get_consecutive_unique_numbers(bcsd_staff, bcsd):
     def issue(i):
         try:
             barrier.wait(timeout=10)
-            services.document_create(by=bcsd_staff, issuing_party=bcsd, doc_type="CV", summary=f"Văn bản {i}",
+            document_services.document_create(by=bcsd_staff, issuing_party=bcsd, doc_type="CV", summary=f"Văn bản {i}",
                                      file=SimpleUploadedFile(f"{i}.pdf", PDF_BYTES))
         except Exception as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
@@ -46,9 +46,9 @@ def test_a_transaction_that_rolls_back_gives_its_number_to_the_next(bcsd_staff, 
     from django.db import transaction
 
     with pytest.raises(RuntimeError), transaction.atomic():
-        services.document_create(by=bcsd_staff, issuing_party=bcsd, doc_type="CV", summary="rolled back",
+        document_services.document_create(by=bcsd_staff, issuing_party=bcsd, doc_type="CV", summary="rolled back",
                                  file=SimpleUploadedFile("a.pdf", PDF_BYTES))
         raise RuntimeError
-    doc = services.document_create(by=bcsd_staff, issuing_party=bcsd, doc_type="CV", summary="kept",
+    doc = document_services.document_create(by=bcsd_staff, issuing_party=bcsd, doc_type="CV", summary="kept",
                                    file=SimpleUploadedFile("b.pdf", PDF_BYTES))
     assert doc.sequence == 1

@@ -11,8 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 
-from coordination import services
 from coordination.models import Confidentiality, Document, DocumentDownload, DocumentVersion
+from coordination.services import documents as document_services
 from coordination.uploads import WRONG_TYPE
 
 from .conftest import PDF_BYTES, PNG_BYTES, docx_bytes, odt_bytes, xlsx_bytes, zip_bytes
@@ -21,7 +21,7 @@ from .conftest import PDF_BYTES, PNG_BYTES, docx_bytes, odt_bytes, xlsx_bytes, z
 def _doc(by, party, file, **extra):
     extra.setdefault("doc_type", "CV")
     extra.setdefault("summary", "V/v phối hợp công tác")
-    return services.document_create(by=by, issuing_party=party, file=file, **extra)
+    return document_services.document_create(by=by, issuing_party=party, file=file, **extra)
 
 
 def test_numbers_count_per_body_and_year_from_one(bcsd_staff, du_staff, bcsd, du, pdf_file):
@@ -42,14 +42,14 @@ def test_a_failed_issue_does_not_skip_a_number(bcsd_staff, bcsd, pdf_file):
 
 
 def test_received_document_keeps_the_number_typed_by_hand(du_staff, bcsd, du, pdf_file):
-    doc = services.document_create(by=du_staff, owner_party=du, issuing_party=bcsd, doc_type="TB",
+    doc = document_services.document_create(by=du_staff, owner_party=du, issuing_party=bcsd, doc_type="TB",
                                    summary="Thông báo kết luận", number_symbol="Số 45-TB/BCSĐ", file=pdf_file())
     assert doc.is_incoming and doc.sequence is None and doc.number_symbol == "Số 45-TB/BCSĐ"
 
 
 def test_a_body_cannot_number_a_document_of_the_other_body(du_staff, bcsd, du, pdf_file):
     with pytest.raises(ValidationError):
-        services.document_create(by=du_staff, owner_party=du, issuing_party=bcsd, doc_type="CV", summary="x",
+        document_services.document_create(by=du_staff, owner_party=du, issuing_party=bcsd, doc_type="CV", summary="x",
                                  file=pdf_file())
 
 
@@ -114,7 +114,8 @@ def test_path_in_the_name_is_dropped_and_the_file_stored_under_a_generated_name(
 
 def test_new_version_keeps_every_earlier_one_downloadable(client_for, bcsd_staff, bcsd, pdf_file):
     doc = _doc(bcsd_staff, bcsd, pdf_file("ban-1.pdf"))
-    services.document_add_version(by=bcsd_staff, document=doc, file=pdf_file("ban-2.pdf", PDF_BYTES + b"%v2\n"),
+    document_services.document_add_version(
+        by=bcsd_staff, document=doc, file=pdf_file("ban-2.pdf", PDF_BYTES + b"%v2\n"),
                                   note="Sửa theo ý kiến lãnh đạo")
     first, second = doc.versions.all()
     assert first.file.name != second.file.name and (first.number, second.number) == (1, 2)
@@ -151,13 +152,13 @@ def test_other_body_cannot_see_or_download_a_document_not_granted(client_for, bc
 
 def test_grant_view_lets_the_other_body_see_it(client_for, bcsd_staff, du_staff, bcsd, du, pdf_file):
     doc = _doc(bcsd_staff, bcsd, pdf_file())
-    services.document_grant_view(document=doc, parties=[du])
+    document_services.document_grant_view(document=doc, parties=[du])
     assert client_for(du_staff).get(reverse("coordination:document_download", args=[doc.pk, 1])).status_code == 200
 
 
 def test_secret_document_needs_the_clearance(client_for, bcsd_staff, du_staff, du_leader, bcsd, du, pdf_file):
     doc = _doc(bcsd_staff, bcsd, pdf_file(), confidentiality=Confidentiality.MAT)
-    services.document_grant_view(document=doc, parties=[du])
+    document_services.document_grant_view(document=doc, parties=[du])
     url = reverse("coordination:document_download", args=[doc.pk, 1])
     assert client_for(du_staff).get(url).status_code == 404  # no clearance
     assert client_for(du_leader).get(url).status_code == 200  # Tối mật clearance
@@ -165,7 +166,7 @@ def test_secret_document_needs_the_clearance(client_for, bcsd_staff, du_staff, d
 
 def test_other_body_cannot_add_a_version(client_for, bcsd_staff, du_staff, bcsd, du, pdf_file):
     doc = _doc(bcsd_staff, bcsd, pdf_file())
-    services.document_grant_view(document=doc, parties=[du])
+    document_services.document_grant_view(document=doc, parties=[du])
     response = client_for(du_staff).post(reverse("coordination:document_detail", args=[doc.pk]),
                                          {"file": pdf_file(), "note": "x"})
     assert response.status_code == 403
@@ -174,6 +175,6 @@ def test_other_body_cannot_add_a_version(client_for, bcsd_staff, du_staff, bcsd,
 
 def test_document_history_tab_shows_versions(client_for, bcsd_staff, bcsd, pdf_file):
     doc = _doc(bcsd_staff, bcsd, pdf_file())
-    services.document_add_version(by=bcsd_staff, document=doc, file=pdf_file("v2.pdf"))
+    document_services.document_add_version(by=bcsd_staff, document=doc, file=pdf_file("v2.pdf"))
     html = client_for(bcsd_staff).get(reverse("coordination:document_history", args=[doc.pk])).content.decode()
     assert "Phiên bản 2" in html and "Vào sổ văn bản" in html

@@ -2,12 +2,12 @@
 
 from django.urls import reverse
 
-from coordination import services
+from coordination.services import requests as request_services
 
 
 def test_pages_render(client_for, sent_request, bcsd_staff, du_staff, du_leader, pdf_file):
-    services.request_acknowledge(by=du_staff, request=sent_request, officers=[du_staff])
-    link = services.request_add_new_document(by=du_staff, request=sent_request, doc_type="CV",
+    request_services.request_acknowledge(by=du_staff, request=sent_request, officers=[du_staff])
+    link = request_services.request_add_new_document(by=du_staff, request=sent_request, doc_type="CV",
                                              summary="V/v phối hợp", file=pdf_file())
     doc = link.document
     assert doc.number_symbol == "Số 1-CV/ĐU"

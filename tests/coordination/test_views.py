@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from coordination import services
 from coordination.models import CoordinationArea, CoordinationRequest, Notification
 from coordination.models import RequestState as S
+from coordination.services import requests as request_services
 from coordination.text_search import normalize
 
 from .helpers import advance
@@ -54,7 +54,7 @@ def test_filters_by_state_area_overdue_and_dates(client_for, make_request, peopl
 
 def test_direction_filter_and_sorting(client_for, make_request, people, du, bcsd):
     make_request(people["a_staff"], title="B đề nghị", requesting=bcsd, requested=du)
-    other = services.request_create(by=people["b_staff"], requesting_party=du, requested_party=bcsd,
+    other = request_services.request_create(by=people["b_staff"], requesting_party=du, requested_party=bcsd,
                                     area=CoordinationArea.objects.first(), title="A nhận", content="x")
     advance_b = {"a_staff": people["b_staff"], "a_leader": people["b_leader"], "b_staff": people["a_staff"],
                  "b_leader": people["a_leader"]}
@@ -91,7 +91,7 @@ def test_inbox_and_dashboard_have_a_constant_number_of_queries(client_for, make_
 
 def test_inbox_lists_what_waits_for_each_person(client_for, make_request, people):
     req = make_request(people["a_staff"], title="Chờ duyệt")
-    services.request_submit(by=people["a_staff"], request=req)
+    request_services.request_submit(by=people["a_staff"], request=req)
     waiting = client_for(people["a_leader"]).get(reverse("coordination:inbox")).context["waiting"]
     assert [r.title for r in waiting] == ["Chờ duyệt"]
     assert list(client_for(people["b_staff"]).get(reverse("coordination:inbox")).context["waiting"]) == []
@@ -102,7 +102,7 @@ def test_inbox_lists_what_waits_for_each_person(client_for, make_request, people
 
 def test_opening_a_notification_marks_it_read(client_for, make_request, people):
     req = make_request(people["a_staff"])
-    services.request_submit(by=people["a_staff"], request=req)
+    request_services.request_submit(by=people["a_staff"], request=req)
     note = Notification.objects.get(recipient=people["a_leader"])
     response = client_for(people["a_leader"]).post(reverse("coordination:notification_open", args=[note.pk]))
     assert response.url == reverse("coordination:request_detail", args=[req.pk])
@@ -114,7 +114,7 @@ def test_opening_a_notification_marks_it_read(client_for, make_request, people):
 
 def test_home_page_shows_what_waits_for_me(client_for, make_request, people):
     req = make_request(people["a_staff"], title="Việc chờ lãnh đạo")
-    services.request_submit(by=people["a_staff"], request=req)
+    request_services.request_submit(by=people["a_staff"], request=req)
     html = client_for(people["a_leader"]).get("/").content.decode()
     assert "Việc chờ tôi xử lý" in html and "Việc chờ lãnh đạo" in html
 
@@ -138,7 +138,7 @@ def test_dashboard_counts_open_by_area_and_the_share_answered_on_time(client_for
 
 def test_history_tab_shows_field_level_changes_in_vietnamese(client_for, make_request, people):
     req = make_request(people["a_staff"], title="Tiêu đề cũ")
-    services.request_update(by=people["a_staff"], request=req, title="Tiêu đề mới")
+    request_services.request_update(by=people["a_staff"], request=req, title="Tiêu đề mới")
     advance(req, S.SENT, **people)
     html = client_for(people["b_staff"]).get(reverse("coordination:request_history", args=[req.pk])).content.decode()
     assert "Tiêu đề cũ" in html and "Tiêu đề mới" in html
@@ -206,7 +206,7 @@ def test_notifications_are_written_in_vietnamese_whatever_the_actors_language(ma
 
     req = make_request(people["a_staff"], title="Đề nghị thử")
     with translation.override("en"):
-        services.request_submit(by=people["a_staff"], request=req)
+        request_services.request_submit(by=people["a_staff"], request=req)
     note = Notification.objects.get(recipient=people["a_leader"])
     assert note.subject == "Đề nghị chờ đồng chí duyệt: Đề nghị thử"
 
@@ -235,14 +235,14 @@ def test_member_of_both_bodies_chooses_the_requesting_body_and_its_officers(clie
 
 
 def test_request_page_names_the_unit_each_officer_comes_from(client_for, bcsd_staff, bcsd, du, area):
-    from coordination import services
     from coordination.models import Membership, OrgUnit
+    from coordination.services import requests as request_services
 
     unit = OrgUnit.objects.get(name_vi="Văn phòng VKSND tối cao")
     membership = Membership.objects.get(user=bcsd_staff)
     membership.unit = unit
     membership.save()
-    req = services.request_create(by=bcsd_staff, requesting_party=bcsd, requested_party=du, area=area,
+    req = request_services.request_create(by=bcsd_staff, requesting_party=bcsd, requested_party=du, area=area,
                                   kind="coordination", title="Đơn vị cán bộ", content="Nội dung",
                                   requesting_officers=[bcsd_staff])
     html = client_for(bcsd_staff).get(f"/phoi-hop/de-nghi/{req.pk}/").content.decode()
@@ -251,11 +251,11 @@ def test_request_page_names_the_unit_each_officer_comes_from(client_for, bcsd_st
 
 def test_member_of_both_bodies_sees_in_which_capacity_they_act_on_a_request(client_for, make_member, bcsd_staff,
                                                                              bcsd, du, area):
-    from coordination import services
     from coordination.models import Role
+    from coordination.services import requests as request_services
 
     both = make_member("hai.ben", (bcsd, Role.STAFF), (du, Role.LEADER))
-    req = services.request_create(by=bcsd_staff, requesting_party=bcsd, requested_party=du, area=area,
+    req = request_services.request_create(by=bcsd_staff, requesting_party=bcsd, requested_party=du, area=area,
                                   kind="coordination", title="Tư cách", content="Nội dung")
     html = client_for(both).get(f"/phoi-hop/de-nghi/{req.pk}/").content.decode()
     assert "Bạn làm việc ở đây với tư cách:" in html

@@ -34,10 +34,10 @@ def test_working_days_between_counts_the_same_way():
 
 
 def test_deadline_in_working_days_through_the_form(client_for, bcsd_staff, bcsd, du, area, monkeypatch):
-    from coordination import forms_requests
+    from coordination.forms import requests as request_forms
     from coordination.models import CoordinationRequest
 
-    monkeypatch.setattr(forms_requests, "today", lambda: D(2026, 2, 12))
+    monkeypatch.setattr(request_forms, "today", lambda: D(2026, 2, 12))
     response = client_for(bcsd_staff).post("/phoi-hop/de-nghi/tao-moi/", {
         "requesting_party": bcsd.pk, "requested_party": du.pk, "area": area.pk, "kind": "coordination",
         "title": "Hạn theo ngày làm việc", "content": "x", "exchange_form": "writing", "urgency": 0,

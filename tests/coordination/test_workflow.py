@@ -5,7 +5,6 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from coordination import services
 from coordination.models import (
     CoordinationRequest,
     InvalidTransition,
@@ -15,6 +14,7 @@ from coordination.models import (
 )
 from coordination.models import RequestState as S
 from coordination.models.requests import TRANSITIONS
+from coordination.services import requests as request_services
 
 from .helpers import advance
 
@@ -47,16 +47,16 @@ def test_invalid_step_via_http_shows_a_clear_message_and_changes_nothing(client_
 
 def test_return_needs_a_comment(make_request, bcsd_staff, bcsd_leader):
     req = make_request(bcsd_staff)
-    services.request_submit(by=bcsd_staff, request=req)
+    request_services.request_submit(by=bcsd_staff, request=req)
     with pytest.raises(ValidationError):
-        services.request_return_draft(by=bcsd_leader, request=req, comment="  ")
+        request_services.request_return_draft(by=bcsd_leader, request=req, comment="  ")
     assert CoordinationRequest.objects.get(pk=req.pk).state == S.AWAITING_APPROVAL
 
 
 def test_each_step_records_who_when_and_the_comment(make_request, people):
     req = make_request(people["a_staff"])
-    services.request_submit(by=people["a_staff"], request=req)
-    services.request_return_draft(by=people["a_leader"], request=req, comment="Bổ sung căn cứ pháp lý")
+    request_services.request_submit(by=people["a_staff"], request=req)
+    request_services.request_return_draft(by=people["a_leader"], request=req, comment="Bổ sung căn cứ pháp lý")
     event = req.events.last()
     assert (event.action, event.by, event.comment) == ("return_draft", people["a_leader"], "Bổ sung căn cứ pháp lý")
     assert (event.from_state, event.to_state) == (S.AWAITING_APPROVAL, S.DRAFT)
@@ -67,9 +67,9 @@ def test_each_step_records_who_when_and_the_comment(make_request, people):
 def test_sending_notifies_the_other_body_in_app_and_by_email_after_commit(
         make_request, people, django_capture_on_commit_callbacks):
     req = make_request(people["a_staff"])
-    services.request_submit(by=people["a_staff"], request=req)
+    request_services.request_submit(by=people["a_staff"], request=req)
     with django_capture_on_commit_callbacks(execute=True):
-        services.request_approve_send(by=people["a_leader"], request=req)
+        request_services.request_approve_send(by=people["a_leader"], request=req)
     assert Notification.objects.filter(recipient=people["b_staff"], url__endswith=f"/{req.pk}/").exists()
     assert any(people["b_staff"].email in m.to for m in mail.outbox)
 
@@ -78,14 +78,14 @@ def test_a_step_that_fails_leaves_no_notification_and_no_email(make_request, peo
                                                                django_capture_on_commit_callbacks):
     req = make_request(people["a_staff"])
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError), transaction.atomic():
-        services.request_submit(by=people["a_staff"], request=req)
+        request_services.request_submit(by=people["a_staff"], request=req)
         raise RuntimeError
     assert not Notification.objects.exists() and mail.outbox == []
     assert CoordinationRequest.objects.get(pk=req.pk).state == S.DRAFT
 
 
 def test_other_body_sees_nothing_before_sending(make_request, people):
-    from coordination.selectors import requests_visible
+    from coordination.selectors.requests import requests_visible
 
     req = make_request(people["a_staff"])
     assert not requests_visible(people["b_staff"]).filter(pk=req.pk).exists()
@@ -98,13 +98,13 @@ def test_response_stays_hidden_from_the_requesting_body_until_approved(make_requ
 
     req = advance(make_request(people["a_staff"]), S.RESPONSE_AWAITING_APPROVAL, **people)
     assert not can_view_response(people["a_staff"], req)
-    services.request_approve_response(by=people["b_leader"], request=req)
+    request_services.request_approve_response(by=people["b_leader"], request=req)
     assert can_view_response(people["a_staff"], req)
 
 
 def test_ask_for_more_sends_it_back_to_the_requested_body(make_request, people):
     req = advance(make_request(people["a_staff"]), S.ANSWERED, **people)
-    services.request_ask_more(by=people["a_staff"], request=req, comment="Đề nghị bổ sung số liệu")
+    request_services.request_ask_more(by=people["a_staff"], request=req, comment="Đề nghị bổ sung số liệu")
     assert req.state == S.RESPONDING
     assert req.events.last().comment == "Đề nghị bổ sung số liệu"
     assert Notification.objects.filter(recipient=people["b_staff"], body="Đề nghị bổ sung số liệu").exists()
@@ -113,8 +113,8 @@ def test_ask_for_more_sends_it_back_to_the_requested_body(make_request, people):
 def test_withdraw_and_cancel_need_a_reason(make_request, people):
     req = make_request(people["a_staff"])
     with pytest.raises(ValidationError):
-        services.request_cancel(by=people["a_staff"], request=req, comment="")
-    services.request_cancel(by=people["a_staff"], request=req, comment="Trùng nội dung")
+        request_services.request_cancel(by=people["a_staff"], request=req, comment="")
+    request_services.request_cancel(by=people["a_staff"], request=req, comment="Trùng nội dung")
     assert req.state == S.CANCELLED and req.closed_at
 
 
@@ -124,15 +124,15 @@ def test_opinion_request_gathers_leaders_opinions_before_the_answer(make_request
     second_leader = make_member("du.leader2", (du, Role.LEADER))
     req = make_request(people["a_staff"], kind=RequestKind.OPINION)
     advance(req, S.SENT, **people)
-    services.request_acknowledge(by=people["b_staff"], request=req, officers=[people["b_staff"]],
+    request_services.request_acknowledge(by=people["b_staff"], request=req, officers=[people["b_staff"]],
                                  consulted_leaders=[people["b_leader"], second_leader])
-    services.request_save_response(by=people["b_staff"], request=req, response_content="Tổng hợp ý kiến")
-    services.opinion_give(by=people["b_leader"], request=req, content="Đồng ý")
+    request_services.request_save_response(by=people["b_staff"], request=req, response_content="Tổng hợp ý kiến")
+    request_services.opinion_give(by=people["b_leader"], request=req, content="Đồng ý")
     with pytest.raises(ValidationError) as caught:
-        services.request_submit_response(by=people["b_staff"], request=req)
+        request_services.request_submit_response(by=people["b_staff"], request=req)
     assert caught.value.code == "opinions_pending"
-    services.opinion_give(by=second_leader, request=req, content="Đề nghị bổ sung mục 2")
-    services.request_submit_response(by=people["b_staff"], request=req)
+    request_services.opinion_give(by=second_leader, request=req, content="Đề nghị bổ sung mục 2")
+    request_services.request_submit_response(by=people["b_staff"], request=req)
     assert req.state == S.RESPONSE_AWAITING_APPROVAL
     assert req.opinions.filter(given_at__isnull=False).count() == 2
 
@@ -141,12 +141,12 @@ def test_staff_cannot_give_a_leaders_opinion(make_request, people):
     req = make_request(people["a_staff"], kind=RequestKind.OPINION)
     advance(req, S.ACKNOWLEDGED, **people)
     with pytest.raises(PermissionDenied):
-        services.opinion_give(by=people["b_staff"], request=req, content="x")
+        request_services.opinion_give(by=people["b_staff"], request=req, content="x")
 
 
 def test_officers_changes_are_kept_in_the_history_m2m_included(make_request, people):
     req = advance(make_request(people["a_staff"]), S.ACKNOWLEDGED, **people)
-    services.request_set_officers(by=people["b_leader"], request=req, side="requested",
+    request_services.request_set_officers(by=people["b_leader"], request=req, side="requested",
                                   officers=[people["b_staff"], people["b_leader"]])
     latest = req.history.first()
     assert {row.user_id for row in latest.requested_officers.all()} == {people["b_staff"].pk, people["b_leader"].pk}
@@ -161,7 +161,7 @@ def test_officers_must_belong_to_the_assigning_body(make_request, people):
 
 
 def test_request_create_sent_skips_the_draft_and_tells_the_requested_body(people, bcsd, du, area):
-    req = services.request_create_sent(
+    req = request_services.request_create_sent(
         by=people["a_leader"], requesting_party=bcsd, requested_party=du, area=area, kind="coordination",
         title="Triển khai kết luận cuộc họp", content="Theo Kết luận cuộc họp liên tịch", origin="Kết luận cuộc họp 1",
     )
@@ -171,17 +171,17 @@ def test_request_create_sent_skips_the_draft_and_tells_the_requested_body(people
 
 
 def test_request_create_sent_by_the_system_and_refused_to_a_non_member(people, bcsd, du, area):
-    req = services.request_create_sent(by=None, requesting_party=bcsd, requested_party=du, area=area,
+    req = request_services.request_create_sent(by=None, requesting_party=bcsd, requested_party=du, area=area,
                                        kind="opinion", title="Việc tiếp theo", content="…")
     assert req.created_by is None
     with pytest.raises(PermissionDenied):
-        services.request_create_sent(by=people["b_staff"], requesting_party=bcsd, requested_party=du, area=area,
+        request_services.request_create_sent(by=people["b_staff"], requesting_party=bcsd, requested_party=du, area=area,
                                      kind="opinion", title="x", content="y")
 
 
 def test_top_secret_request_is_refused(people, bcsd, du, area):
     with pytest.raises(ValidationError):
-        services.request_create(by=people["a_staff"], requesting_party=bcsd, requested_party=du, area=area,
+        request_services.request_create(by=people["a_staff"], requesting_party=bcsd, requested_party=du, area=area,
                                 title="x", content="y", confidentiality=3)
 
 
@@ -195,7 +195,8 @@ def test_response_documents_reach_the_requesting_body_only_when_approved(make_re
     from coordination.permissions import can_view_document
 
     req = advance(make_request(people["a_staff"]), S.ACKNOWLEDGED, **people)
-    link = services.request_add_new_document(by=people["b_staff"], request=req, doc_type="BC", summary="Báo cáo",
+    link = request_services.request_add_new_document(
+        by=people["b_staff"], request=req, doc_type="BC", summary="Báo cáo",
                                              file=pdf_file())
     assert link.document.number_symbol == "Số 1-BC/ĐU"
     assert not can_view_document(people["a_staff"], link.document)
@@ -207,7 +208,7 @@ def test_request_documents_reach_the_other_body_when_sent(make_request, people, 
     from coordination.permissions import can_view_document
 
     req = make_request(people["a_staff"])
-    link = services.request_add_new_document(by=people["a_staff"], request=req, summary="Công văn",
+    link = request_services.request_add_new_document(by=people["a_staff"], request=req, summary="Công văn",
                                              doc_type="CV", file=pdf_file())
     assert not can_view_document(people["b_staff"], link.document)
     advance(req, S.SENT, **people)
@@ -233,5 +234,5 @@ def test_history_page_hides_the_response_draft_from_the_requesting_body_until_ap
     url = reverse("coordination:request_history", args=[req.pk])
     assert "Thống nhất" not in client_for(people["a_staff"]).get(url).content.decode()
     assert "Thống nhất" in client_for(people["b_staff"]).get(url).content.decode()
-    services.request_approve_response(by=people["b_leader"], request=req)
+    request_services.request_approve_response(by=people["b_leader"], request=req)
     assert "Thống nhất" in client_for(people["a_staff"]).get(url).content.decode()

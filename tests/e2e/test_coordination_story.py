@@ -127,17 +127,17 @@ def test_request_story_across_both_bodies(page, login, live_server, make_member,
 def test_dashboard_and_document_pages_are_accessible(page, login, live_server, make_member, bodies):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from coordination import services
     from coordination.models import CoordinationArea
+    from coordination.services import requests as request_services
 
     bcsd, du = bodies
     staff = make_member("a.chuyenvien", (bcsd, Role.STAFF))
     leader = make_member("a.lanhdao", (bcsd, Role.LEADER))
-    req = services.request_create(by=staff, requesting_party=bcsd, requested_party=du, title="Đề nghị thử",
+    req = request_services.request_create(by=staff, requesting_party=bcsd, requested_party=du, title="Đề nghị thử",
                                   content="Nội dung", area=CoordinationArea.objects.get(article_number=4))
-    link = services.request_add_new_document(by=staff, request=req, doc_type="CV", summary="Công văn thử",
+    link = request_services.request_add_new_document(by=staff, request=req, doc_type="CV", summary="Công văn thử",
                                              file=SimpleUploadedFile("cong van.pdf", PDF_BYTES))
-    services.request_submit(by=staff, request=req)
+    request_services.request_submit(by=staff, request=req)
     login("a.lanhdao")
     for path in ("/phoi-hop/tong-quan/", f"/phoi-hop/van-ban/{link.document.pk}/",
                  f"/phoi-hop/van-ban/{link.document.pk}/lich-su/", "/phoi-hop/van-ban/", "/phoi-hop/viec-cua-toi/"):

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone, translation
 
 from coordination.models import CoordinationRequest, Notification, RequestState
-from coordination.selectors import inbox
+from coordination.selectors.requests import inbox
 from meetings import selectors, services
 from meetings.models import ApprovalDecision, AttendanceStatus, CalendarFeedToken, InvalidTransition, MinutesState
 
@@ -242,7 +242,7 @@ def test_a_body_invited_later_sees_the_documents_already_attached(make_meeting, 
                                                                    du_staff, du):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from coordination.selectors import documents_visible
+    from coordination.selectors.documents import documents_visible
 
     meeting = make_meeting(invitees=[(bcsd_leader, bcsd)])
     link = services.meeting_attach_document(

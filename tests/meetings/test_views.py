@@ -174,7 +174,7 @@ def test_meeting_in_the_past_can_be_recorded(client_for, bcsd_staff, bcsd_leader
 
 
 def test_agenda_names_only_the_requests_the_reader_may_see(client_for, meeting, bcsd_staff, du_staff, area, bcsd, du):
-    from coordination.services import request_create
+    from coordination.services.requests import request_create
 
     draft = request_create(by=bcsd_staff, requesting_party=bcsd, requested_party=du, area=area,
                            title="Dự thảo nội bộ chưa gửi", content="...")
@@ -189,7 +189,7 @@ def test_agenda_names_only_the_requests_the_reader_may_see(client_for, meeting, 
 def test_an_invisible_request_cannot_be_linked_to_the_agenda(meeting, bcsd_staff, du_staff, area, bcsd, du):
     from django.core.exceptions import PermissionDenied
 
-    from coordination.services import request_create
+    from coordination.services.requests import request_create
 
     other = request_create(by=du_staff, requesting_party=du, requested_party=bcsd, area=area, title="Của ĐU",
                            content="...")

@@ -103,12 +103,12 @@ def test_new_user_is_not_left_behind_when_adding_the_membership_fails(
     """The account and its membership are one use case: both are made, or neither."""
     from django.core.exceptions import ValidationError
 
-    from coordination import services
+    from coordination.services import parties as party_services
 
     def fail(**kwargs):
         raise ValidationError("membership refused")
 
-    monkeypatch.setattr(services, "membership_add", fail)
+    monkeypatch.setattr(party_services, "membership_add", fail)
     with pytest.raises(ValidationError):
         client_for(reg_admin).post(reverse("coordination:member_add"), {
             "username": "nua.chung", "first_name": "Lan", "last_name": "Đỗ", "email": "",

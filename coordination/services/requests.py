@@ -9,11 +9,11 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .grants import grant_view
-from .models import Comment, CoordinationRequest, Opinion, RequestDocument, RequestEvent, RequestState, Role
-from .models.requests import REQUESTED, REQUESTING, TRANSITIONS
-from .notifications import notify
-from .permissions import (
+from ..grants import grant_view
+from ..models import Comment, CoordinationRequest, Opinion, RequestDocument, RequestEvent, RequestState, Role
+from ..models.requests import REQUESTED, REQUESTING, TRANSITIONS
+from ..notifications import notify
+from ..permissions import (
     WORKING_ROLES,
     attach_side,
     can_comment,
@@ -25,9 +25,9 @@ from .permissions import (
     is_active_member,
     may_act,
 )
-from .selectors import party_members
-from .services_documents import refuse_top_secret as refuse_if_top_secret
-from .text_search import normalize
+from ..selectors.parties import party_members
+from ..text_search import normalize
+from .documents import refuse_top_secret as refuse_if_top_secret
 
 COMMENT_REQUIRED = _("Please write the reason or comments for this step.")
 OPINIONS_PENDING = _("Not every leader asked has given an opinion yet; the consolidated answer waits for them.")
@@ -196,7 +196,7 @@ def request_return_draft(*, by, request, comment):
 def request_approve_send(*, by, request, comment=""):
     def after(r):
         _grant(r, r.requested_party)
-        from .services_documents import document_grant_view
+        from .documents import document_grant_view
 
         for link in r.attachments.filter(side=REQUESTING).select_related("document"):
             document_grant_view(document=link.document, parties=[r.requested_party])
@@ -265,7 +265,7 @@ def request_return_response(*, by, request, comment):
 
 def request_approve_response(*, by, request, comment=""):
     def after(r):
-        from .services_documents import document_grant_view
+        from .documents import document_grant_view
 
         for link in r.attachments.filter(side=REQUESTED).select_related("document"):
             document_grant_view(document=link.document, parties=[r.requesting_party])
@@ -361,7 +361,7 @@ def request_attach_document(*, by, request, document) -> RequestDocument:
             link._history_user = by
             link._change_reason = "attach"
             link.save()
-        from .services_documents import document_grant_view
+        from .documents import document_grant_view
 
         document_grant_view(document=document, parties=[request.side_party(side)])
     return link
@@ -372,7 +372,7 @@ def request_add_new_document(*, by, request, **document_fields) -> RequestDocume
     side = attach_side(by, request)
     if side is None:
         raise PermissionDenied
-    from .services_documents import document_create
+    from .documents import document_create
 
     party = request.side_party(side)
     with transaction.atomic():

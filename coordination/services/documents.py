@@ -7,12 +7,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .grants import grant_view
-from .models import Confidentiality, Document, DocumentCounter, DocumentDownload, DocumentVersion, Role
-from .models.documents import format_symbol
-from .permissions import can_add_document_version, can_create_document
-from .text_search import normalize
-from .uploads import check_upload, safe_original_name
+from ..grants import grant_view
+from ..models import Confidentiality, Document, DocumentCounter, DocumentDownload, DocumentVersion, Role
+from ..models.documents import format_symbol
+from ..permissions import can_add_document_version, can_create_document
+from ..text_search import normalize
+from ..uploads import check_upload, safe_original_name
 
 TOP_SECRET_REFUSED = _(
     "Material marked Tuyệt mật (top secret) is never put into a networked system. It was not saved: "

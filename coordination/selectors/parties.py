@@ -1,12 +1,12 @@
 """Reads for parties, members and the security log, already filtered for the user."""
 
-from .models import Membership, Party, SecurityEvent
-from .permissions import active_memberships, manageable_party_ids
+from ..models import Membership, Party, SecurityEvent
+from ..permissions import active_memberships, manageable_party_ids
 
 
 def home_summary(*, user):
     """What the home page shows; other apps add their own sections through `home_sections`."""
-    from . import home
+    from .. import home
 
     return {"capacities": active_memberships(user), "sections": home.sections_for(user)}
 
@@ -34,18 +34,3 @@ def party_members(party, *roles):
     return get_user_model().objects.filter(is_active=True, pk__in=memberships.values("user_id")).order_by(
         "last_name", "first_name", "username"
     )
-
-
-# Reads of requests, documents and notifications live in their own module; they are offered here too.
-from .selectors_requests import (  # noqa: E402, F401
-    FIRST_ROWS,
-    dashboard,
-    document_downloads,
-    documents_visible,
-    inbox,
-    notifications_for,
-    officer_candidates,
-    officers_with_units,
-    request_list,
-    requests_visible,
-)

@@ -7,20 +7,22 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from . import permissions, selectors, services
-from .forms_requests import VersionForm
-from .history import entries, history_entries, merged
-from .paging import CappedPaginator
-from .security import client_ip, get_visible_or_404, log_denied
-from .text_search import search_q
+from .. import permissions
+from ..forms.documents import VersionForm
+from ..history import entries, history_entries, merged
+from ..paging import CappedPaginator
+from ..security import client_ip, get_visible_or_404
+from ..selectors import documents as document_selectors
+from ..services import documents as document_services
+from ..text_search import search_q
 
 
 def get_document_or_404(request, pk):
-    return get_visible_or_404(request, selectors.documents_visible(request.user), pk=pk)
+    return get_visible_or_404(request, document_selectors.documents_visible(request.user), pk=pk)
 
 
 def document_list(request):
-    docs = selectors.documents_visible(request.user)
+    docs = document_selectors.documents_visible(request.user)
     query = request.GET.get("q", "").strip()
     if query:
         docs = docs.filter(search_q(query))
@@ -34,11 +36,11 @@ def document_detail(request, pk):
     form = VersionForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         if not can_add:
-            log_denied(request)
             raise PermissionDenied
         if form.is_valid():
             try:
-                services.document_add_version(by=request.user, document=document, file=form.cleaned_data["file"],
+                document_services.document_add_version(
+                    by=request.user, document=document, file=form.cleaned_data["file"],
                                               note=form.cleaned_data["note"])
             except ValidationError as exc:
                 form.add_error(None, exc)
@@ -48,7 +50,7 @@ def document_detail(request, pk):
     return render(request, "coordination/document_detail.html", {
         "document": document, "versions": document.versions.select_related("uploaded_by"),
         "form": form if can_add else None, "requests": document.request_links.select_related("request"),
-        "downloads": selectors.document_downloads(document=document)[:20], "tab": "detail",
+        "downloads": document_selectors.document_downloads(document=document)[:20], "tab": "detail",
     })
 
 
@@ -62,7 +64,7 @@ def document_history(request, pk):
     return render(request, "coordination/document_history.html", {
         "document": document, "entries": page.object_list, "page": page, "tab": "history",
         # The latest downloads; a page never carries an unbounded list.
-        "downloads": selectors.document_downloads(document=document)[:50],
+        "downloads": document_selectors.document_downloads(document=document)[:50],
     })
 
 
@@ -71,7 +73,7 @@ def document_download(request, pk, version):
     found = document.versions.filter(number=version).first()
     if found is None:
         raise Http404
-    services.document_record_download(by=request.user, version=found, ip_address=client_ip(request))
+    document_services.document_record_download(by=request.user, version=found, ip_address=client_ip(request))
     response = FileResponse(found.file.open("rb"), as_attachment=True, filename=found.original_name,
                             content_type=found.content_type)
     response["X-Content-Type-Options"] = "nosniff"

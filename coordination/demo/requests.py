@@ -8,9 +8,9 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from . import services
-from .demo import register
-from .models import CoordinationArea, CoordinationRequest, Party
+from ..models import CoordinationArea, CoordinationRequest, Party
+from ..services import requests as request_services
+from . import register
 
 
 def _pdf(text):
@@ -44,19 +44,19 @@ def _users():
 
 
 def _new(by, requesting, requested, article, title, content, **extra):
-    return services.request_create(
+    return request_services.request_create(
         by=by, requesting_party=requesting, requested_party=requested,
         area=CoordinationArea.objects.get(article_number=article), title=title, content=content, **extra
     )
 
 
 def _send(req, staff, leader):
-    services.request_submit(by=staff, request=req)
-    return services.request_approve_send(by=leader, request=req)
+    request_services.request_submit(by=staff, request=req)
+    return request_services.request_approve_send(by=leader, request=req)
 
 
 def _attach(by, req, summary, name, data, **extra):
-    return services.request_add_new_document(by=by, request=req, doc_type=extra.pop("doc_type", "CV"),
+    return request_services.request_add_new_document(by=by, request=req, doc_type=extra.pop("doc_type", "CV"),
                                              summary=summary, file=_file(name, data), **extra)
 
 
@@ -86,17 +86,19 @@ def load_request_demo():
     _attach(cv_b, r, "Danh sách cán bộ đề nghị nhận xét (phụ lục)", "phu-luc-danh-sach.pdf",
             _pdf("Phu luc danh sach can bo"), doc_type="BC", confidentiality=1)
     _send(r, cv_b, ld_b)
-    services.request_acknowledge(by=cv_d, request=r, officers=[cv_d], comment="Đã tiếp nhận, giao Văn phòng Đảng ủy.")
-    services.comment_add(by=cv_d, request=r, body="Đề nghị Ban cán sự đảng gửi bổ sung bản tự kiểm điểm của cán bộ.")
-    services.comment_add(by=cv_b, request=r, body="Văn phòng sẽ gửi bổ sung trong tuần này.")
-    services.request_save_response(by=cv_d, request=r, response_content=(
+    request_services.request_acknowledge(
+        by=cv_d, request=r, officers=[cv_d], comment="Đã tiếp nhận, giao Văn phòng Đảng ủy.")
+    request_services.comment_add(
+        by=cv_d, request=r, body="Đề nghị Ban cán sự đảng gửi bổ sung bản tự kiểm điểm của cán bộ.")
+    request_services.comment_add(by=cv_b, request=r, body="Văn phòng sẽ gửi bổ sung trong tuần này.")
+    request_services.request_save_response(by=cv_d, request=r, response_content=(
         "Đảng ủy VKSND tối cao gửi kết quả nhận xét, đánh giá của các chi bộ đối với cán bộ theo đề nghị."))
     _attach(cv_d, r, "Báo cáo kết quả nhận xét cán bộ của các chi bộ", "bao-cao-nhan-xet.pdf",
             _pdf("Bao cao ket qua nhan xet"), doc_type="BC", signer_name="Phạm Quốc Hùng",
             signer_title="Phó Bí thư Đảng ủy")
-    services.request_submit_response(by=cv_d, request=r)
-    services.request_approve_response(by=ld_d, request=r)
-    services.request_close(by=cv_b, request=r, comment="Đã nhận đủ kết quả nhận xét.")
+    request_services.request_submit_response(by=cv_d, request=r)
+    request_services.request_approve_response(by=ld_d, request=r)
+    request_services.request_close(by=cv_b, request=r, comment="Đã nhận đủ kết quả nhận xét.")
 
     # 2. A request for opinion of ĐU to BCSĐ, one leader's opinion given, the answer being drafted.
     r = _new(cv_d, du, bcsd, 6, "Xin ý kiến về dự thảo Kế hoạch kiểm tra, giám sát năm 2027 của Đảng ủy",
@@ -106,10 +108,11 @@ def load_request_demo():
     _attach(cv_d, r, "Dự thảo Kế hoạch kiểm tra, giám sát năm 2027", "du-thao-ke-hoach.docx",
             _docx(["ĐẢNG ỦY VKSND TỐI CAO", "Dự thảo Kế hoạch kiểm tra, giám sát năm 2027"]), doc_type="KH")
     _send(r, cv_d, ld_d)
-    services.request_acknowledge(by=cv_b, request=r, officers=[cv_b], consulted_leaders=[ld_b])
-    services.opinion_give(by=ld_b, request=r, content="Thống nhất với dự thảo; đề nghị bổ sung nội dung giám sát "
+    request_services.request_acknowledge(by=cv_b, request=r, officers=[cv_b], consulted_leaders=[ld_b])
+    request_services.opinion_give(
+        by=ld_b, request=r, content="Thống nhất với dự thảo; đề nghị bổ sung nội dung giám sát "
                                                        "việc thực hiện Quy chế phối hợp.")
-    services.request_save_response(by=cv_b, request=r, response_content="Ban cán sự đảng cơ bản thống nhất …")
+    request_services.request_save_response(by=cv_b, request=r, response_content="Ban cán sự đảng cơ bản thống nhất …")
 
     # 3. Sent by BCSĐ, not yet acknowledged by ĐU and already overdue.
     r = _new(cv_b, bcsd, du, 4, "Phối hợp tổ chức hội nghị học tập, quán triệt Nghị quyết Đại hội XIV của Đảng",
@@ -121,47 +124,49 @@ def load_request_demo():
     r = _new(cv_b, bcsd, du, 8, "Đề nghị cung cấp báo cáo sơ kết 6 tháng đầu năm công tác xây dựng Đảng",
              "Thực hiện chế độ thông tin theo Quy chế phối hợp, đề nghị Đảng ủy gửi báo cáo sơ kết 6 tháng.",
              reply_deadline=today + datetime.timedelta(days=14))
-    services.request_submit(by=cv_b, request=r)
+    request_services.request_submit(by=cv_b, request=r)
 
     # 5. ĐU to BCSĐ: the response waits for the BCSĐ leader's approval.
     r = _new(cv_d, du, bcsd, 7, "Phối hợp chỉ đạo Đại hội Công đoàn VKSND tối cao nhiệm kỳ 2026–2031",
              "Đảng ủy đề nghị Ban cán sự đảng cho ý kiến về nhân sự và phương án tổ chức Đại hội Công đoàn.",
              reply_deadline=today + datetime.timedelta(days=5), requesting_officers=[cv_d])
     _send(r, cv_d, ld_d)
-    services.request_acknowledge(by=cv_b, request=r, officers=[cv_b])
-    services.request_save_response(by=cv_b, request=r, response_content="Ban cán sự đảng thống nhất phương án.")
-    services.request_submit_response(by=cv_b, request=r)
+    request_services.request_acknowledge(by=cv_b, request=r, officers=[cv_b])
+    request_services.request_save_response(by=cv_b, request=r, response_content="Ban cán sự đảng thống nhất phương án.")
+    request_services.request_submit_response(by=cv_b, request=r)
 
     # 6. A ĐU draft returned by the leader with comments.
     r = _new(cv_d, du, bcsd, 3, "Đề nghị phối hợp xây dựng Chương trình công tác toàn khóa",
              "Đề nghị Ban cán sự đảng phối hợp xây dựng Chương trình công tác toàn khóa nhiệm kỳ 2025–2030.")
-    services.request_submit(by=cv_d, request=r)
-    services.request_return_draft(by=ld_d, request=r, comment="Nêu rõ thời hạn và đầu mối phối hợp của mỗi bên.")
+    request_services.request_submit(by=cv_d, request=r)
+    request_services.request_return_draft(
+        by=ld_d, request=r, comment="Nêu rõ thời hạn và đầu mối phối hợp của mỗi bên.")
 
     # 7. Answered by ĐU; BCSĐ has to accept and close (or ask for more).
     r = _new(cv_b, bcsd, du, 8, "Trao đổi thông tin về tình hình tư tưởng của cán bộ, đảng viên quý III",
              "Đề nghị Đảng ủy trao đổi thông tin về tình hình tư tưởng của cán bộ, đảng viên quý III.",
              reply_deadline=today + datetime.timedelta(days=7), requesting_officers=[cv_b])
     _send(r, cv_b, ld_b)
-    services.request_acknowledge(by=cv_d, request=r, officers=[cv_d])
-    services.request_save_response(by=cv_d, request=r, response_content="Tình hình tư tưởng ổn định; chi tiết "
+    request_services.request_acknowledge(by=cv_d, request=r, officers=[cv_d])
+    request_services.request_save_response(by=cv_d, request=r, response_content="Tình hình tư tưởng ổn định; chi tiết "
                                                                        "tại báo cáo gửi kèm.")
-    services.request_submit_response(by=cv_d, request=r)
-    services.request_approve_response(by=ld_d, request=r)
+    request_services.request_submit_response(by=cv_d, request=r)
+    request_services.request_approve_response(by=ld_d, request=r)
 
     # 8. BCSĐ to ĐU: ĐU's response waits for the ĐU leader's approval.
     r = _new(cv_b, bcsd, du, 3, "Phối hợp chuẩn bị nội dung hội nghị sơ kết công tác năm 2026",
              "Đề nghị Đảng ủy phối hợp chuẩn bị báo cáo sơ kết và phân công nội dung tham luận.",
              reply_deadline=today + datetime.timedelta(days=9), requesting_officers=[cv_b, both])
     _send(r, cv_b, ld_b)
-    services.request_acknowledge(by=cv_d, request=r, officers=[cv_d])
-    services.request_save_response(by=cv_d, request=r, response_content="Đảng ủy nhất trí, đề xuất ba tham luận.")
-    services.request_submit_response(by=cv_d, request=r)
+    request_services.request_acknowledge(by=cv_d, request=r, officers=[cv_d])
+    request_services.request_save_response(
+        by=cv_d, request=r, response_content="Đảng ủy nhất trí, đề xuất ba tham luận.")
+    request_services.request_submit_response(by=cv_d, request=r)
 
     # 9. A request for opinion of BCSĐ: one ĐU leader has answered, the other's opinion is awaited.
     r = _new(cv_b, bcsd, du, 5, "Xin ý kiến về dự thảo Quy định phân cấp quản lý cán bộ",
              "Ban cán sự đảng xin ý kiến Đảng ủy về dự thảo Quy định phân cấp quản lý cán bộ trong ngành.",
              kind="opinion", reply_deadline=today + datetime.timedelta(days=12), requesting_officers=[cv_b])
     _send(r, cv_b, ld_b)
-    services.request_acknowledge(by=cv_d, request=r, officers=[cv_d], consulted_leaders=[ld_d, both])
-    services.opinion_give(by=both, request=r, content="Cơ bản nhất trí; đề nghị làm rõ thẩm quyền của chi bộ.")
+    request_services.request_acknowledge(by=cv_d, request=r, officers=[cv_d], consulted_leaders=[ld_d, both])
+    request_services.opinion_give(by=both, request=r, content="Cơ bản nhất trí; đề nghị làm rõ thẩm quyền của chi bộ.")

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from .models import Membership, OrgUnit, Party
+from ..models import Membership, OrgUnit, Party
 
 
 class MembershipForm(forms.ModelForm):

@@ -4,7 +4,7 @@ Thin: a form, a selector (404 when not visible), one service, then render or red
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,11 +12,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from . import permissions, selectors, services
-from .forms_requests import (
+from coordination.security import require
+
+from .. import permissions
+from ..forms.documents import DocumentForm
+from ..forms.requests import (
     AcknowledgeForm,
     CommentForm,
-    DocumentForm,
     OfficersForm,
     OpinionForm,
     RequestFilterForm,
@@ -24,25 +26,25 @@ from .forms_requests import (
     ResponseForm,
     StepForm,
 )
-from .history import entries, history_entries, merged
-from .models import InvalidTransition, Party, RequestKind, RequestState, Role
-from .models.requests import REQUESTED, REQUESTING, TRANSITIONS
-from .paging import CappedPaginator
-from .security import get_visible_or_404, log_denied
+from ..history import entries, history_entries, merged
+from ..models import InvalidTransition, Party, RequestKind, RequestState, Role
+from ..models.requests import REQUESTED, REQUESTING, TRANSITIONS
+from ..paging import CappedPaginator
+from ..security import get_visible_or_404
+from ..selectors import documents as document_selectors
+from ..selectors import notifications as notification_selectors
+from ..selectors import parties as party_selectors
+from ..selectors import requests as request_selectors
+from ..services import requests as request_services
 
 INVALID_STEP = gettext_lazy("This step is not possible now: the request is “%(state)s”. Nothing was changed.")
 PAGE_SIZE = 20
 HISTORY_PAGE_SIZE = 50
 
 
-def _require(request, allowed):
-    if not allowed:
-        log_denied(request)
-        raise PermissionDenied
-
 
 def get_request_or_404(request, pk):
-    return get_visible_or_404(request, selectors.requests_visible(request.user), pk=pk)
+    return get_visible_or_404(request, request_selectors.requests_visible(request.user), pk=pk)
 
 
 def _errors(request, exc):
@@ -56,7 +58,7 @@ def _errors(request, exc):
 def request_list(request):
     form = RequestFilterForm(request.GET or None)
     filters = {k: v for k, v in form.cleaned_data.items() if v} if form.is_valid() else {}
-    qs = selectors.request_list(user=request.user, **filters)
+    qs = request_selectors.request_list(user=request.user, **filters)
     page = CappedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "coordination/request_list.html", {
         "form": form, "page": page, "can_create": permissions.can_create_request(request.user),
@@ -68,17 +70,17 @@ def _form_kwargs(request, party=None):
     checks that the officers belong to the body finally chosen)."""
     party_ids = [party.pk] if party else permissions.member_party_ids(request.user, Role.STAFF, Role.LEADER)
     parties = Party.objects.filter(pk__in=party_ids)
-    return {"parties": parties, "officers_qs": selectors.officer_candidates(party_ids=party_ids)}
+    return {"parties": parties, "officers_qs": request_selectors.officer_candidates(party_ids=party_ids)}
 
 
 def request_create(request):
-    _require(request, permissions.can_create_request(request.user))
+    require(permissions.can_create_request(request.user))
     form = RequestForm(request.POST or None, **_form_kwargs(request))
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         data.pop("reply_working_days")
         try:
-            req = services.request_create(by=request.user, **data)
+            req = request_services.request_create(by=request.user, **data)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -89,7 +91,7 @@ def request_create(request):
 
 def request_edit(request, pk):
     req = get_request_or_404(request, pk)
-    _require(request, permissions.can_edit_request(request.user, req))
+    require(permissions.can_edit_request(request.user, req))
     initial = {f: getattr(req, f) for f in ("requested_party", "area", "kind", "title", "content", "exchange_form",
                                             "reply_deadline", "urgency", "confidentiality")}
     initial["requesting_party"] = req.requesting_party
@@ -101,7 +103,7 @@ def request_edit(request, pk):
         data.pop("reply_working_days")
         data.pop("requesting_party")
         try:
-            services.request_update(by=request.user, request=req, **data)
+            request_services.request_update(by=request.user, request=req, **data)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -116,10 +118,10 @@ def _detail_context(request, req):
     step_actions = [
         {"transition": t, "form": StepForm(required=t.needs_comment, prefix=t.action)}
         for t in TRANSITIONS.values()
-        if t.action in services.STEP_SERVICES and permissions.can_transition(user, req, t.action)
+        if t.action in request_services.STEP_SERVICES and permissions.can_transition(user, req, t.action)
     ]
     visible_docs = set(
-        selectors.documents_visible(user).filter(request_links__request=req).values_list("pk", flat=True)
+        document_selectors.documents_visible(user).filter(request_links__request=req).values_list("pk", flat=True)
     )
     attachments = [a for a in req.attachments.select_related("document", "added_by") if a.document_id in visible_docs]
     can_ack = permissions.can_transition(user, req, "acknowledge")
@@ -135,8 +137,8 @@ def _detail_context(request, req):
         "can_attach": permissions.can_attach_document(user, req),
         "officer_forms": _officer_forms(user, req),
         "ack_form": AcknowledgeForm(
-            officers_qs=selectors.party_members(req.requested_party, Role.STAFF, Role.LEADER),
-            leaders_qs=selectors.party_members(req.requested_party, Role.LEADER),
+            officers_qs=party_selectors.party_members(req.requested_party, Role.STAFF, Role.LEADER),
+            leaders_qs=party_selectors.party_members(req.requested_party, Role.LEADER),
             ask_opinions=req.kind == RequestKind.OPINION,
         ) if can_ack else None,
         "response_form": ResponseForm(initial={"response_content": req.response_content}) if can_respond else None,
@@ -145,8 +147,9 @@ def _detail_context(request, req):
         "events": req.events.select_related("by"),
         "comments": req.comments.select_related("author"),
         "opinions": req.opinions.select_related("leader"),
-        "requesting_officers": selectors.officers_with_units(req.requesting_officers.all(), req.requesting_party),
-        "requested_officers": selectors.officers_with_units(req.requested_officers.all(), req.requested_party),
+        "requesting_officers": request_selectors.officers_with_units(
+            req.requesting_officers.all(), req.requesting_party),
+        "requested_officers": request_selectors.officers_with_units(req.requested_officers.all(), req.requested_party),
         "tab": "detail",
     }
 
@@ -158,7 +161,7 @@ def _officer_forms(user, req):
         if permissions.can_set_officers(user, req, side):
             forms[side] = OfficersForm(
                 initial={"officers": list(officers.all())}, prefix=side,
-                officers_qs=selectors.party_members(req.side_party(side), Role.STAFF, Role.LEADER),
+                officers_qs=party_selectors.party_members(req.side_party(side), Role.STAFF, Role.LEADER),
             )
     return forms
 
@@ -171,8 +174,8 @@ def request_detail(request, pk):
 @require_POST
 def request_step(request, pk, action):
     req = get_request_or_404(request, pk)
-    service = services.STEP_SERVICES.get(action)
-    _require(request, service is not None and permissions.may_act(request.user, req, action))
+    service = request_services.STEP_SERVICES.get(action)
+    require(service is not None and permissions.may_act(request.user, req, action))
     form = StepForm(request.POST, prefix=action)
     form.is_valid()
     try:
@@ -187,10 +190,10 @@ def request_step(request, pk, action):
 @require_POST
 def request_acknowledge(request, pk):
     req = get_request_or_404(request, pk)
-    _require(request, permissions.may_act(request.user, req, "acknowledge"))
+    require(permissions.may_act(request.user, req, "acknowledge"))
     form = AcknowledgeForm(
-        request.POST, officers_qs=selectors.party_members(req.requested_party, Role.STAFF, Role.LEADER),
-        leaders_qs=selectors.party_members(req.requested_party, Role.LEADER),
+        request.POST, officers_qs=party_selectors.party_members(req.requested_party, Role.STAFF, Role.LEADER),
+        leaders_qs=party_selectors.party_members(req.requested_party, Role.LEADER),
         ask_opinions=req.kind == RequestKind.OPINION,
     )
     if not form.is_valid():
@@ -198,7 +201,7 @@ def request_acknowledge(request, pk):
         return redirect("coordination:request_detail", req.pk)
     data = form.cleaned_data
     try:
-        services.request_acknowledge(by=request.user, request=req, officers=list(data["officers"]),
+        request_services.request_acknowledge(by=request.user, request=req, officers=list(data["officers"]),
                                      consulted_leaders=list(data.get("consulted_leaders") or []),
                                      comment=data["comment"])
     except (InvalidTransition, ValidationError) as exc:
@@ -211,11 +214,11 @@ def request_acknowledge(request, pk):
 @require_POST
 def request_response(request, pk):
     req = get_request_or_404(request, pk)
-    _require(request, permissions.may_act(request.user, req, "draft_response"))
+    require(permissions.may_act(request.user, req, "draft_response"))
     form = ResponseForm(request.POST)
     if form.is_valid():
         try:
-            services.request_save_response(by=request.user, request=req,
+            request_services.request_save_response(by=request.user, request=req,
                                            response_content=form.cleaned_data["response_content"])
         except (InvalidTransition, ValidationError) as exc:
             _errors(request, exc)
@@ -229,12 +232,13 @@ def request_response(request, pk):
 @require_POST
 def request_officers(request, pk, side):
     req = get_request_or_404(request, pk)
-    _require(request, side in (REQUESTING, REQUESTED) and permissions.can_set_officers(request.user, req, side))
-    form = OfficersForm(request.POST, prefix=side, officers_qs=selectors.party_members(req.side_party(side), Role.STAFF,
+    require(side in (REQUESTING, REQUESTED) and permissions.can_set_officers(request.user, req, side))
+    form = OfficersForm(request.POST, prefix=side, officers_qs=party_selectors.party_members(
+        req.side_party(side), Role.STAFF,
                                                                           Role.LEADER))
     if form.is_valid():
         try:
-            services.request_set_officers(by=request.user, request=req, side=side,
+            request_services.request_set_officers(by=request.user, request=req, side=side,
                                           officers=list(form.cleaned_data["officers"]))
         except ValidationError as exc:
             _errors(request, exc)
@@ -246,10 +250,10 @@ def request_officers(request, pk, side):
 @require_POST
 def comment_add(request, pk):
     req = get_request_or_404(request, pk)
-    _require(request, permissions.can_comment(request.user, req))
+    require(permissions.can_comment(request.user, req))
     form = CommentForm(request.POST)
     if form.is_valid():
-        services.comment_add(by=request.user, request=req, body=form.cleaned_data["body"])
+        request_services.comment_add(by=request.user, request=req, body=form.cleaned_data["body"])
         messages.success(request, _("Your comment was added."))
     else:
         messages.error(request, _("Write a comment first."))
@@ -259,10 +263,10 @@ def comment_add(request, pk):
 @require_POST
 def opinion_give(request, pk):
     req = get_request_or_404(request, pk)
-    _require(request, permissions.can_give_opinion(request.user, req))
+    require(permissions.can_give_opinion(request.user, req))
     form = OpinionForm(request.POST)
     if form.is_valid():
-        services.opinion_give(by=request.user, request=req, content=form.cleaned_data["content"])
+        request_services.opinion_give(by=request.user, request=req, content=form.cleaned_data["content"])
         messages.success(request, _("Your opinion was recorded."))
     else:
         messages.error(request, _("Write your opinion first."))
@@ -271,11 +275,11 @@ def opinion_give(request, pk):
 
 def request_attach(request, pk):
     req = get_request_or_404(request, pk)
-    _require(request, permissions.can_attach_document(request.user, req))
+    require(permissions.can_attach_document(request.user, req))
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.request_add_new_document(by=request.user, request=req, **form.cleaned_data)
+            request_services.request_add_new_document(by=request.user, request=req, **form.cleaned_data)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -286,7 +290,7 @@ def request_attach(request, pk):
 
 def request_history(request, pk):
     req = get_request_or_404(request, pk)
-    visible_docs = selectors.documents_visible(request.user).filter(request_links__request=req)
+    visible_docs = document_selectors.documents_visible(request.user).filter(request_links__request=req)
     # The response draft is the requested body's own until approved: its changes are hidden like the response.
     hidden = ("search_text",)
     if not permissions.can_view_response(request.user, req):
@@ -306,27 +310,28 @@ def request_history(request, pk):
 
 
 def inbox(request):
-    data = selectors.inbox(user=request.user)
-    notes = CappedPaginator(selectors.notifications_for(user=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    data = request_selectors.inbox(user=request.user)
+    notes = CappedPaginator(notification_selectors.notifications_for(
+        user=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     # A count and the first rows; the whole list is the request list filtered on "waiting for my step".
     return render(request, "coordination/inbox.html", {
-        "waiting": data["waiting"][: selectors.FIRST_ROWS], "waiting_count": data["waiting"].count(),
+        "waiting": data["waiting"][: request_selectors.FIRST_ROWS], "waiting_count": data["waiting"].count(),
         "unread_count": data["unread"].count(), "page": notes,
     })
 
 
 @require_POST
 def notification_open(request, pk):
-    from .notifications import notification_mark_read
+    from ..notifications import notification_mark_read
 
-    note = get_visible_or_404(request, selectors.notifications_for(user=request.user), pk=pk)
+    note = get_visible_or_404(request, notification_selectors.notifications_for(user=request.user), pk=pk)
     notification_mark_read(by=request.user, notification=note)
     return redirect(note.url or "coordination:inbox")
 
 
 @require_POST
 def notifications_read_all(request):
-    from .notifications import notifications_mark_all_read
+    from ..notifications import notifications_mark_all_read
 
     notifications_mark_all_read(by=request.user)
     messages.success(request, _("All notifications are marked as read."))
@@ -334,5 +339,5 @@ def notifications_read_all(request):
 
 
 def dashboard(request):
-    _require(request, permissions.can_view_dashboard(request.user))
-    return render(request, "coordination/dashboard.html", selectors.dashboard(user=request.user))
+    require(permissions.can_view_dashboard(request.user))
+    return render(request, "coordination/dashboard.html", request_selectors.dashboard(user=request.user))

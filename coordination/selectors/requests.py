@@ -1,24 +1,22 @@
-"""Reads of coordination requests, documents and notifications, already filtered for the user."""
+"""Reads of coordination requests, already filtered for the user: lists, the inbox, the dashboard, officers."""
 
 from django.db.models import Count, F, Prefetch, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from .grants import visible
-from .models import (
+from ..grants import visible
+from ..models import (
     CoordinationArea,
     CoordinationRequest,
-    Document,
-    DocumentDownload,
     Membership,
-    Notification,
     Opinion,
     RequestState,
     Role,
 )
-from .models.requests import OPEN_AT_REQUESTED, OPEN_STATES
-from .permissions import clearance_for, member_party_ids
-from .text_search import search_q
+from ..models.requests import OPEN_AT_REQUESTED, OPEN_STATES
+from ..permissions import clearance_for, member_party_ids
+from ..text_search import search_q
+from .notifications import notifications_for
 
 S = RequestState
 # Summary pages (inbox, dashboard) show this many rows of a list and link to the full, paginated list.
@@ -91,10 +89,6 @@ def inbox(*, user):
     return {"waiting": waiting, "unread": notifications_for(user=user).filter(read_at__isnull=True)}
 
 
-def notifications_for(*, user):
-    return Notification.objects.filter(recipient=user).select_related("actor")
-
-
 def dashboard(*, user, year=None):
     """Open requests by area and state (one grouped query), the overdue ones, the share answered on time."""
     year = year or timezone.localdate().year
@@ -135,15 +129,6 @@ def _chart(counts):
             x += width
     legend = [{"state": s, "label": RequestState(s).label} for s in states]
     return {"rows": rows, "legend": legend, "open_total": sum(counts.values())}
-
-
-def documents_visible(user):
-    qs = visible(user, Document)
-    return qs.filter(confidentiality__lte=clearance_for(user)).select_related("owner_party", "issuing_party")
-
-
-def document_downloads(*, document):
-    return DocumentDownload.objects.filter(version__document=document).select_related("user", "version")
 
 
 def officer_candidates(*, party_ids):

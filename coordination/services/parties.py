@@ -5,10 +5,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from .groups import sync_user_groups
-from .models import Membership, SecurityEvent
-from .permissions import can_manage_members, forget_memberships
-from .security import log_event
+from ..groups import sync_user_groups
+from ..models import Membership, SecurityEvent
+from ..permissions import can_manage_members, forget_memberships
+from ..security import log_event
 
 
 def _after_membership_change(membership, *, by, request, detail):
@@ -96,35 +96,3 @@ def user_create(*, username, first_name, last_name, email="", password=None):
     user.save()
     return user
 
-
-# Requests and documents have their own modules; their use cases are offered here too.
-from .services_documents import (  # noqa: E402, F401
-    TOP_SECRET_REFUSED,
-    document_add_version,
-    document_create,
-    document_grant_view,
-    document_record_download,
-)
-from .services_requests import (  # noqa: E402, F401
-    STEP_SERVICES,
-    comment_add,
-    opinion_give,
-    request_acknowledge,
-    request_add_new_document,
-    request_approve_response,
-    request_approve_send,
-    request_ask_more,
-    request_attach_document,
-    request_cancel,
-    request_close,
-    request_create,
-    request_create_sent,
-    request_return_draft,
-    request_return_response,
-    request_save_response,
-    request_set_officers,
-    request_submit,
-    request_submit_response,
-    request_update,
-    request_withdraw,
-)

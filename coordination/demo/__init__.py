@@ -3,8 +3,8 @@
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from .groups import sync_user_groups
-from .models import Clearance, Membership, OrgUnit, Party, Role
+from ..groups import sync_user_groups
+from ..models import Clearance, Membership, OrgUnit, Party, Role
 
 DEMO_PASSWORD = "demo-phoihop-2026"
 

@@ -1,43 +1,23 @@
-"""Forms for requests, their steps, comments, opinions and documents."""
+"""Forms for requests: the request itself, its steps, officers, comments, opinions and the list filter."""
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import (
+from ..models import (
     Confidentiality,
     CoordinationArea,
-    DocumentType,
     ExchangeForm,
     Party,
     RequestKind,
     RequestState,
     Urgency,
 )
-from .services_documents import TOP_SECRET_REFUSED
-from .uploads import check_upload
-from .workdays import add_working_days
+from ..workdays import add_working_days
+from .common import DateInput, refuse_top_secret, today
 
 BOTH_DEADLINES = _("Give the reply deadline either as a date or as a number of working days, not both.")
 PAST_DEADLINE = _("The reply deadline cannot be in the past.")
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
-def today():
-    return timezone.localdate()
-
-
-def _refuse_top_secret(value):
-    if value is not None and int(value) >= Confidentiality.TUYET_MAT:
-        raise ValidationError(TOP_SECRET_REFUSED, code="top_secret")
-    return int(value)
 
 
 class UserChoice(forms.ModelMultipleChoiceField):
@@ -73,7 +53,7 @@ class RequestForm(forms.Form):
         self.fields["requesting_officers"].queryset = officers_qs
 
     def clean_confidentiality(self):
-        return _refuse_top_secret(self.cleaned_data["confidentiality"])
+        return refuse_top_secret(self.cleaned_data["confidentiality"])
 
     def clean(self):
         data = super().clean()
@@ -130,41 +110,6 @@ class CommentForm(forms.Form):
 
 class OpinionForm(forms.Form):
     content = forms.CharField(label=_("Your opinion"), widget=forms.Textarea(attrs={"rows": 4}))
-
-
-class UploadField(forms.FileField):
-    def clean(self, data, initial=None):
-        upload = super().clean(data, initial)
-        if upload:
-            self.info = check_upload(upload)
-        return upload
-
-
-class DocumentForm(forms.Form):
-    doc_type = forms.ChoiceField(label=_("Type"), choices=DocumentType.choices, initial=DocumentType.CV)
-    number_symbol = forms.CharField(
-        label=_("Number and symbol (received documents only)"), max_length=100, required=False,
-        help_text=_("Leave empty for a document our body issues: the next number is assigned (Số N-TYPE/BODY)."),
-    )
-    issuer_name = forms.CharField(label=_("Issuing body (received documents)"), max_length=200, required=False)
-    issued_on = forms.DateField(label=_("Date of issue"), widget=DateInput(), initial=timezone.localdate)
-    summary = forms.CharField(label=_("Summary (trích yếu)"), max_length=500)
-    signer_name = forms.CharField(label=_("Signer"), max_length=200, required=False)
-    signer_title = forms.CharField(label=_("Signer's title"), max_length=200, required=False)
-    confidentiality = forms.TypedChoiceField(label=_("Confidentiality"), choices=Confidentiality.choices,
-                                             coerce=int, initial=0)
-    urgency = forms.TypedChoiceField(label=_("Urgency"), choices=Urgency.choices, coerce=int, initial=0)
-    recipients = forms.CharField(label=_("Recipients (nơi nhận)"), required=False,
-                                 widget=forms.Textarea(attrs={"rows": 2}))
-    file = UploadField(label=_("File (PDF, DOCX, ODT, XLSX, PNG, JPEG)"))
-
-    def clean_confidentiality(self):
-        return _refuse_top_secret(self.cleaned_data["confidentiality"])
-
-
-class VersionForm(forms.Form):
-    file = UploadField(label=_("New file"))
-    note = forms.CharField(label=_("What changed"), max_length=300, required=False)
 
 
 class RequestFilterForm(forms.Form):

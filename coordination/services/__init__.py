@@ -1,0 +1,1 @@
+"""Writes of the coordination app, one module per concern: parties (members), requests, documents."""

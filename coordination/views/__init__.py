@@ -1,0 +1,1 @@
+"""Pages of the coordination app, one module per concern: members and the security log, requests, documents, sign-in."""
