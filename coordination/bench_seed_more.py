@@ -15,7 +15,7 @@ from .models import (
     SecurityEvent,
 )
 from .models.documents import DocumentType, format_symbol
-from .services_documents import WORKING_GROUP_ROLES
+from .services.documents import WORKING_GROUP_ROLES
 from .text_search import normalize
 
 BATCH = 2000

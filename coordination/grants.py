@@ -112,6 +112,18 @@ def visible(user, queryset):
     return qs.filter(Exists(granted))
 
 
+def note_groups(user, ids):
+    """The middleware has just read the user's party groups and found them equal to their memberships in
+    force: group_ids() takes them from here instead of asking again."""
+    _cache(user)["groups"] = list(ids)
+
+
+def note_visible(user, obj):
+    """`obj` was just read through visible(user, ...): can_view(user, obj) need not ask again."""
+    _cache(user)["objects"][(obj._meta.label, obj.pk)] = True
+    return obj
+
+
 def can_view(user, obj):
     """Is `obj` granted to one of the user's groups? Answered once per request for each object."""
     if obj is None or obj.pk is None:

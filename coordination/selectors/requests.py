@@ -146,3 +146,32 @@ def officers_with_units(officers, party):
     its unit) so the page can say which unit every officer comes from, in two queries."""
     memberships = Membership.objects.active().filter(party=party).select_related("unit")
     return officers.prefetch_related(Prefetch("memberships", queryset=memberships, to_attr="side_memberships"))
+
+
+def officers_of_both_sides(req):
+    """(requesting officers, requested officers), each user with `side_memberships` (their membership in
+    force in that side's body, with its unit): two queries for both sides together."""
+    import copy
+
+    from django.contrib.auth import get_user_model
+    from django.db.models import Exists, OuterRef
+
+    sides = ((req.requesting_party_id, CoordinationRequest.requesting_officers.through, "on_requesting"),
+             (req.requested_party_id, CoordinationRequest.requested_officers.through, "on_requested"))
+    memberships = Membership.objects.active().filter(party_id__in=[p for p, _, _ in sides]).select_related("unit")
+    users = get_user_model().objects.annotate(**{
+        flag: Exists(through.objects.filter(coordinationrequest_id=req.pk, user_id=OuterRef("pk")))
+        for _, through, flag in sides
+    }).filter(Q(on_requesting=True) | Q(on_requested=True)).order_by("last_name", "first_name", "pk").prefetch_related(
+        Prefetch("memberships", queryset=memberships, to_attr="both_memberships"))
+    users = list(users)
+    result = []
+    for party_id, _, flag in sides:
+        side = []
+        for user in users:
+            if getattr(user, flag):
+                user = copy.copy(user)  # one user may serve on both sides, with a different unit on each
+                user.side_memberships = [m for m in user.both_memberships if m.party_id == party_id]
+                side.append(user)
+        result.append(side)
+    return tuple(result)

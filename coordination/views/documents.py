@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from .. import permissions
 from ..forms.documents import VersionForm
+from ..grants import note_visible
 from ..history import entries, history_entries, merged
 from ..paging import CappedPaginator
 from ..security import client_ip, get_visible_or_404
@@ -18,7 +19,8 @@ from ..text_search import search_q
 
 
 def get_document_or_404(request, pk):
-    return get_visible_or_404(request, document_selectors.documents_visible(request.user), pk=pk)
+    return note_visible(request.user, get_visible_or_404(request, document_selectors.documents_visible(request.user),
+                                                         pk=pk))
 
 
 def document_list(request):

@@ -26,6 +26,7 @@ from ..forms.requests import (
     ResponseForm,
     StepForm,
 )
+from ..grants import note_visible
 from ..history import entries, history_entries, merged
 from ..models import InvalidTransition, Party, RequestKind, RequestState, Role
 from ..models.requests import REQUESTED, REQUESTING, TRANSITIONS
@@ -40,11 +41,13 @@ from ..services import requests as request_services
 INVALID_STEP = gettext_lazy("This step is not possible now: the request is “%(state)s”. Nothing was changed.")
 PAGE_SIZE = 20
 HISTORY_PAGE_SIZE = 50
+COMMENTS_SHOWN = 50
 
 
 
 def get_request_or_404(request, pk):
-    return get_visible_or_404(request, request_selectors.requests_visible(request.user), pk=pk)
+    return note_visible(request.user, get_visible_or_404(request, request_selectors.requests_visible(request.user),
+                                                         pk=pk))
 
 
 def _errors(request, exc):
@@ -145,13 +148,18 @@ def _detail_context(request, req):
         "comment_form": CommentForm(),
         "opinion_form": OpinionForm(),
         "events": req.events.select_related("by"),
-        "comments": req.comments.select_related("author"),
+        **_latest_comments(req),
         "opinions": req.opinions.select_related("leader"),
-        "requesting_officers": request_selectors.officers_with_units(
-            req.requesting_officers.all(), req.requesting_party),
-        "requested_officers": request_selectors.officers_with_units(req.requested_officers.all(), req.requested_party),
+        **dict(zip(("requesting_officers", "requested_officers"), request_selectors.officers_of_both_sides(req),
+                   strict=True)),
         "tab": "detail",
     }
+
+
+def _latest_comments(req):
+    """The latest comments, oldest first; a long thread shows its end (earlier ones are in the history tab)."""
+    latest = list(req.comments.select_related("author").order_by("-created_at", "-pk")[: COMMENTS_SHOWN + 1])
+    return {"comments": latest[:COMMENTS_SHOWN][::-1], "earlier_comments": len(latest) > COMMENTS_SHOWN}
 
 
 def _officer_forms(user, req):
