@@ -223,6 +223,10 @@ class RequestUserObjectPermission(UserObjectPermissionBase):
 class RequestGroupObjectPermission(GroupObjectPermissionBase):
     content_object = models.ForeignKey(CoordinationRequest, on_delete=models.CASCADE)
 
+    class Meta(GroupObjectPermissionBase.Meta):
+        # coordination.grants.visible probes (object, group) for every row it shows: one index lookup each.
+        indexes = [models.Index(fields=["content_object", "group", "permission"], name="request_grant_obj_group_perm")]
+
 
 class RequestEvent(models.Model):
     """One step of the timeline: who took which step, when, with which comment. Append-only."""
