@@ -39,8 +39,10 @@ def overdue_q(today=None):
 
 
 def request_list(*, user, party=None, direction="", area=None, state="", overdue=False, date_from=None,
-                 date_to=None, q="", sort="-created", waiting=False):
+                 date_to=None, q="", sort="-created", waiting=False, deadline=None):
     qs = requests_visible(user)
+    if deadline:
+        qs = qs.filter(reply_deadline=deadline)
     if waiting:
         qs = qs.filter(_waiting_q(user))
     if party is not None:
