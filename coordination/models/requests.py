@@ -177,6 +177,9 @@ class CoordinationRequest(models.Model):
             models.Index(fields=["area", "state"]),
             models.Index(fields=["reply_deadline"]),
             models.Index(fields=["-created_at"]),
+            # The year's figures and the dashboard read the requests sent and answered in a year.
+            models.Index(fields=["sent_at"], name="request_sent_at"),
+            models.Index(fields=["answered_at"], name="request_answered_at"),
         ]
 
     def __str__(self):

@@ -1,7 +1,6 @@
 """Reads of coordination requests, already filtered for the user: lists, the inbox, the dashboard, officers."""
 
 from django.db.models import Count, F, Prefetch, Q
-from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from ..grants import visible
@@ -92,25 +91,35 @@ def inbox(*, user):
 
 
 def dashboard(*, user, year=None):
-    """Open requests by area and state (one grouped query), the overdue ones, the share answered on time."""
+    """Open requests by area and state, the overdue ones, the share answered on time: one grouped query over
+    the visible requests that are open or were answered in the year, plus the first overdue rows."""
+    import datetime
+
     year = year or timezone.localdate().year
+    tz = timezone.get_current_timezone()
+    answered = Q(answered_at__gte=datetime.datetime(year, 1, 1, tzinfo=tz),
+                 answered_at__lt=datetime.datetime(year + 1, 1, 1, tzinfo=tz))
+    with_deadline = answered & Q(reply_deadline__isnull=False)
     visible = requests_visible(user)
-    counts = {
-        (row["area_id"], row["state"]): row["n"]
-        for row in visible.filter(state__in=OPEN_STATES).order_by().values("area_id", "state").annotate(n=Count("pk"))
-    }
-    answered = visible.filter(answered_at__year=year).annotate(answered_on=TruncDate("answered_at"))
-    totals = answered.aggregate(
-        answered=Count("pk"),
-        with_deadline=Count("pk", filter=Q(reply_deadline__isnull=False)),
-        on_time=Count("pk", filter=Q(reply_deadline__isnull=False, answered_on__lte=F("reply_deadline"))),
+    rows = visible.filter(Q(state__in=OPEN_STATES) | answered).order_by().values("area_id", "state").annotate(
+        n=Count("pk", filter=Q(state__in=OPEN_STATES)), answered=Count("pk", filter=answered),
+        with_deadline=Count("pk", filter=with_deadline),
+        on_time=Count("pk", filter=with_deadline & Q(answered_at__date__lte=F("reply_deadline"))),
+        overdue=Count("pk", filter=overdue_q()),
     )
+    counts, totals, overdue_count = {}, {"answered": 0, "with_deadline": 0, "on_time": 0}, 0
+    for row in rows:
+        if row["n"]:
+            counts[(row["area_id"], row["state"])] = row["n"]
+        for key in totals:
+            totals[key] += row[key]
+        overdue_count += row["overdue"]
     share = round(100 * totals["on_time"] / totals["with_deadline"]) if totals["with_deadline"] else None
-    overdue = visible.filter(overdue_q())
+    overdue = visible.filter(overdue_q()).order_by("reply_deadline", "pk")[:FIRST_ROWS]
     return {
         **_chart(counts), "totals": totals, "on_time_share": share, "year": year,
-        # The count from an aggregate, the rows a first page: the whole list is one link away.
-        "overdue_count": overdue.count(), "overdue_list": list(overdue.order_by("reply_deadline", "pk")[:FIRST_ROWS]),
+        # The count from the aggregate, the rows a first page: the whole list is one link away.
+        "overdue_count": overdue_count, "overdue_list": list(overdue),
     }
 
 
