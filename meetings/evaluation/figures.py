@@ -1,8 +1,9 @@
 """The figures of a year, per coordination area and per body, computed by the database.
 
-Every figure is an aggregate query grouped by (area, body) and again by body alone (a body's
-total is its own query: distinct meetings and medians do not add up across areas). No Python
-loop runs over requests, meetings or notices. The one exception is the median on databases
+Every figure is an aggregate query grouped by (area, body) and again by body alone where a body's
+total does not add up across areas (distinct meetings, medians); request counts do add up (one
+area per request), so their body totals are summed from the cells. No Python loop runs over
+requests, meetings or notices. The one exception is the median on databases
 without an ordered-set aggregate (SQLite, used for `make run`): there the durations of the
 answered requests are read and the median is taken in Python (see docs/evaluation.md).
 
