@@ -135,6 +135,9 @@ def main():
     ensure_superuser(DEMO_PASSWORD)
     page_list = pages()
     queries = query_counts(page_list)
+    from bench.stats import measure
+
+    statistics_figures = measure()
     from django.db import connection
 
     connection.close()
@@ -158,6 +161,7 @@ def main():
     finally:
         stop(proc)
     report["queries"] = queries
+    report["statistics"] = statistics_figures
     text = render(report, args)
     out = ROOT / "var/bench"
     out.mkdir(parents=True, exist_ok=True)
@@ -196,6 +200,9 @@ def render(report, args):
                          f"{r['p99']:.0f} | {r['errors']} {r['error_statuses'] or ''} |")
         ratio = report["load"]["throughput"] / report["load_floor"]["throughput"]
         lines += ["", f"Mix throughput / floor throughput under the same load: {ratio:.2f} (target ≥ 0.2)."]
+    from bench.stats import render as render_statistics
+
+    lines += ["", render_statistics(report["statistics"])]
     rss = ", ".join(f"{m:.0f}" for m in report["rss_after_mb"])
     lines += ["", f"Worker RSS after the run (MB): {rss} (before the load: "
               f"{', '.join(f'{m:.0f}' for m in report['rss_before_mb'])})."]
