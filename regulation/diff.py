@@ -11,12 +11,25 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from coordination.workflow import BadgeChoices, Tone
 
 from .consolidation import iter_articles
 from .text import article_key, nfc, split_article_key
 
 MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 TOKEN_RE = re.compile(rf"(?:\w|[{MARKS}])+|\s+|[^\w\s{MARKS}]")
+
+
+class ArticleChange(BadgeChoices):
+    """What happened to an article between two texts, as the comparison page labels it."""
+
+    ADDED = "added", gettext_lazy("inserted")
+    REPEALED = "repealed", gettext_lazy("repealed")
+    CHANGED = "changed", gettext_lazy("changed")
+
+    __tones__ = {"added": Tone.OK, "repealed": Tone.DANGER, "changed": Tone.INFO}
 
 
 def tokenise(text):
@@ -98,7 +111,8 @@ def compare(before, after):
         if left == right:
             continue
         html, (inserted, deleted) = word_diff(_article_text(left), _article_text(right))
-        status = "added" if left is None else "repealed" if right and right.get("repealed") else "changed"
+        status = (ArticleChange.ADDED if left is None
+                  else ArticleChange.REPEALED if right and right.get("repealed") else ArticleChange.CHANGED)
         rows.append({"key": key, "title": (right or left)["title"], "html": html, "status": status,
                      "inserted": inserted, "deleted": deleted})
     return rows

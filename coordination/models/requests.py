@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
+from ..workflow import BadgeChoices, InvalidTransition, Tone
 from .core import Confidentiality, CoordinationArea, Party, Role, Urgency
 
 
@@ -27,7 +28,7 @@ class ExchangeForm(models.TextChoices):
     WRITING = "writing", _("In writing")
 
 
-class RequestState(models.TextChoices):
+class RequestState(BadgeChoices):
     DRAFT = "draft", _("Draft")
     AWAITING_APPROVAL = "awaiting_approval", _("Awaiting the leader's approval")
     SENT = "sent", _("Sent, awaiting acknowledgement")
@@ -38,6 +39,12 @@ class RequestState(models.TextChoices):
     CLOSED = "closed", _("Closed")
     WITHDRAWN = "withdrawn", _("Withdrawn")
     CANCELLED = "cancelled", _("Cancelled")
+
+    __tones__ = {
+        "draft": Tone.NEUTRAL, "withdrawn": Tone.NEUTRAL, "cancelled": Tone.NEUTRAL,
+        "awaiting_approval": Tone.WARN, "response_awaiting_approval": Tone.WARN,
+        "answered": Tone.OK, "closed": Tone.OK,
+    }
 
 
 S = RequestState
@@ -103,16 +110,10 @@ EVENT_LABELS = {
 }
 
 
-class InvalidTransition(Exception):
-    """The request is not in a state where this step can be taken."""
-
-    def __init__(self, state, action):
-        self.state, self.action = state, action
-        super().__init__(f"{action} is not possible from {state}")
-
-
 class CoordinationRequest(models.Model):
     """A request of one body to the other for coordination or for an opinion (Article 2, principle 4)."""
+
+    badge_choices = {"state": RequestState}
 
     requesting_party = models.ForeignKey(
         Party, on_delete=models.PROTECT, related_name="requests_made", verbose_name=_("requesting body")

@@ -11,8 +11,7 @@ from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
 from coordination.models import CoordinationArea, Party
-
-from .base import InvalidTransition
+from coordination.workflow import BadgeChoices, InvalidTransition, Tone
 
 
 class MeetingKind(models.TextChoices):
@@ -26,11 +25,13 @@ class MeetingState(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-class AttendanceStatus(models.TextChoices):
+class AttendanceStatus(BadgeChoices):
     INVITED = "invited", _("Not recorded")
     PRESENT = "present", _("Present")
     ABSENT = "absent", _("Absent")
     REPRESENTED = "represented", _("Represented")
+
+    __tones__ = {"invited": Tone.MUTED, "present": Tone.OK, "absent": Tone.DANGER, "represented": Tone.INFO}
 
 
 class Meeting(models.Model):
@@ -110,6 +111,8 @@ class Meeting(models.Model):
 
 class Invitation(models.Model):
     """A member invited in the capacity of one body; attendance is recorded on it after the meeting."""
+
+    badge_choices = {"attendance": AttendanceStatus}
 
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("meeting")

@@ -7,24 +7,31 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from coordination.models import Party
+from coordination.workflow import BadgeChoices, InvalidTransition, Tone
 
-from .base import InvalidTransition
 from .meeting import Meeting
 
 
-class MinutesState(models.TextChoices):
+class MinutesState(BadgeChoices):
     DRAFT = "draft", _("Draft")
     AWAITING_APPROVAL = "awaiting_approval", _("Awaiting approval")
     APPROVED = "approved", _("Approved")
 
+    __tones__ = {"draft": Tone.INFO, "awaiting_approval": Tone.WARN, "approved": Tone.OK}
+    __badge_labels__ = {"draft": _("Minutes in draft")}
 
-class ApprovalDecision(models.TextChoices):
+
+class ApprovalDecision(BadgeChoices):
     APPROVED = "approved", _("Approved")
     RETURNED = "returned", _("Returned with comments")
+
+    __tones__ = {"approved": Tone.OK, "returned": Tone.WARN}
 
 
 class Minutes(models.Model):
     """One per meeting. Each submission opens a new approval `round`; a return ends the round."""
+
+    badge_choices = {"state": MinutesState}
 
     meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="minutes", verbose_name=_("meeting"))
     content = models.TextField(_("proceedings"))
@@ -51,6 +58,10 @@ class Minutes(models.Model):
     @property
     def is_approved(self):
         return self.state == MinutesState.APPROVED
+
+    @property
+    def is_awaiting_approval(self):
+        return self.state == MinutesState.AWAITING_APPROVAL
 
     def submit(self):
         if self.state != MinutesState.DRAFT:
@@ -80,6 +91,9 @@ class Minutes(models.Model):
 class MinutesApproval(models.Model):
     """A leader's decision for their body in one approval round."""
 
+    badge_choices = {"decision": ApprovalDecision}
+    APPROVING = {"decision": ApprovalDecision.APPROVED}  # the lookup of coordination.workflow.approving_parties
+
     minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="approvals", verbose_name=_("minutes"))
     round = models.PositiveSmallIntegerField(_("approval round"))
     party = models.ForeignKey(Party, on_delete=models.PROTECT, related_name="+", verbose_name=_("party body"))
@@ -101,3 +115,7 @@ class MinutesApproval(models.Model):
 
     def __str__(self):
         return f"{self.party} · {self.get_decision_display()}"
+
+    @property
+    def is_return(self):
+        return self.decision == ApprovalDecision.RETURNED

@@ -11,6 +11,7 @@ from coordination.models import Party, Role
 from coordination.notifications import notify
 from coordination.security import require
 from coordination.selectors.parties import party_members
+from coordination.workflow import approving_parties
 
 from .. import permissions
 from ..models import ApprovalDecision, Conclusion, Minutes, MinutesApproval
@@ -70,10 +71,7 @@ def minutes_approve(*, by, minutes, party, comment="") -> Minutes:
     require(permissions.can_approve_minutes(by, minutes))
     with transaction.atomic():
         minutes = _decide(by=by, minutes=minutes, party=party, decision=ApprovalDecision.APPROVED, comment=comment)
-        approved = set(
-            minutes.approvals.filter(round=minutes.round, decision=ApprovalDecision.APPROVED)
-            .values_list("party_id", flat=True)
-        )
+        approved = approving_parties(minutes.approvals.all(), round=minutes.round)
         minutes.approve_if_complete(approved, permissions.meeting_party_ids(minutes.meeting))
         save(minutes, by=by, reason="minutes_approve")
         if minutes.is_approved:

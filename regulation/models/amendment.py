@@ -12,16 +12,21 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from coordination.models import Party
+from coordination.workflow import BadgeChoices, InvalidTransition, Tone
 
-from .regulation import InvalidTransition, Regulation
+from .regulation import Regulation
 
 
 class Amendment(models.Model):
-    class Status(models.TextChoices):
+    class Status(BadgeChoices):
         DRAFT = "draft", _("Draft")
         PENDING = "pending", _("Awaiting approval")
         APPROVED = "approved", _("Approved, not yet in force")
         IN_FORCE = "in_force", _("In force")
+
+        __tones__ = {"draft": Tone.NEUTRAL, "pending": Tone.WARN, "approved": Tone.INFO, "in_force": Tone.OK}
+
+    badge_choices = {"status": Status}
 
     regulation = models.ForeignKey(Regulation, on_delete=models.PROTECT, related_name="amendments",
                                    verbose_name=_("regulation"))
@@ -47,6 +52,10 @@ class Amendment(models.Model):
     @property
     def is_editable(self):
         return self.status == self.Status.DRAFT
+
+    @property
+    def is_pending(self):
+        return self.status == self.Status.PENDING
 
     def submit(self):
         if self.status != self.Status.DRAFT:
@@ -101,13 +110,18 @@ class AmendmentChange(models.Model):
         return f"{self.get_kind_display()} {self.article_key}"
 
 
-class DecisionKind(models.TextChoices):
+class DecisionKind(BadgeChoices):
     APPROVE = "approve", _("Approved")
     RETURN = "return", _("Returned with comments")
+
+    __tones__ = {"approve": Tone.OK, "return": Tone.DANGER}
 
 
 class Decision(models.Model):
     """A leader's approval or return, on behalf of one body, of an amendment or of a new term's draft."""
+
+    badge_choices = {"kind": DecisionKind}
+    APPROVING = {"kind": DecisionKind.APPROVE}  # the lookup of coordination.workflow.approving_parties
 
     amendment = models.ForeignKey(Amendment, on_delete=models.PROTECT, null=True, blank=True,
                                   related_name="decisions", verbose_name=_("amendment"))
@@ -134,3 +148,7 @@ class Decision(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} · {self.party} · {self.by}"
+
+    @property
+    def is_approval(self):
+        return self.kind == DecisionKind.APPROVE

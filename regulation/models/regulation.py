@@ -13,14 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from coordination.models import CoordinationArea, Party
+from coordination.workflow import InvalidTransition
 
 from ..text import article_key, normalise_for_search, roman
-
-
-class InvalidTransition(Exception):
-    def __init__(self, state, action):
-        super().__init__(f"{action} is not allowed in state {state}")
-        self.state, self.action = state, action
 
 
 class Regulation(models.Model):
@@ -75,6 +70,10 @@ class Regulation(models.Model):
     @property
     def is_in_force(self):
         return self.status == self.Status.IN_FORCE
+
+    @property
+    def is_superseded(self):
+        return self.status == self.Status.SUPERSEDED
 
     def legal_basis_lines(self):
         return [line.strip() for line in self.legal_bases.splitlines() if line.strip()]

@@ -2,8 +2,9 @@
 
 
 from coordination.models import CoordinationArea
+from coordination.workflow import approved_by_every_body
 
-from ..models import Article, Chapter, DecisionKind
+from ..models import Article, Chapter
 
 
 def audited_save(obj, *, by, reason):
@@ -14,9 +15,9 @@ def audited_save(obj, *, by, reason):
 
 
 def approved_by_every_issuer(decisions, *, round, regulation) -> bool:
-    """Has every issuing body of `regulation` approved in this round? The last approval is the one that acts."""
-    approved = set(decisions.filter(round=round, kind=DecisionKind.APPROVE).values_list("party_id", flat=True))
-    return approved >= set(regulation.issuing_parties.values_list("pk", flat=True))
+    """Has every issuing body of `regulation` approved in this round?"""
+    return approved_by_every_body(decisions.all(), round=round,
+                                  party_ids=regulation.issuing_parties.values_list("pk", flat=True))
 
 
 def save_article(article, *, by, reason):
