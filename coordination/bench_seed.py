@@ -111,6 +111,11 @@ def seed(*, requests, years=5, meetings=2000, notices=5000, members=200, out=pri
         counts.update(bench_seed_more.seed_notices(ctx, notices))
     with transaction.atomic():
         counts.update(bench_seed_more.seed_security_events(ctx, max(1000, requests // 5)))
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # the planner's statistics, as autovacuum would have them by now
     return counts
 
 
