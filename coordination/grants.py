@@ -78,7 +78,15 @@ def sync_view(obj, parties, roles):
 
 
 def _grants(model):
-    return grant_model(model).objects.filter(permission__codename=view_codename(model))
+    # The permission as a scalar subquery, not a join to auth_permission: PostgreSQL then knows that
+    # (nearly) every grant row matches it and probes the (object, group, permission) index row by row,
+    # instead of hashing every grant the user's groups hold (issue 11).
+    from django.contrib.auth.models import Permission
+    from django.db.models import Subquery
+
+    permission = Permission.objects.filter(content_type__app_label=model._meta.app_label,
+                                           codename=view_codename(model)).values("pk")[:1]
+    return grant_model(model).objects.filter(permission_id=Subquery(permission))
 
 
 def _cache(user):
