@@ -5,6 +5,7 @@ Read-only: nothing here edits or deletes history.
 
 from django.contrib.auth import get_user_model
 from django.db import models
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models.requests import TRANSITIONS
@@ -58,12 +59,8 @@ def _display(field, value, names):
     if isinstance(field, models.ForeignKey):
         return names.get(field.related_model, value)
     if isinstance(field, models.DateTimeField):
-        from django.utils import formats, timezone
-
         return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
     if isinstance(field, models.DateField):
-        from django.utils import formats
-
         return formats.date_format(value, "SHORT_DATE_FORMAT")
     if isinstance(field, models.BooleanField):
         return _("yes") if value else _("no")

@@ -6,6 +6,7 @@ from django.utils import timezone, translation
 
 from .models import Notification
 from .queueing import delay_on_commit
+from .tasks import send_notification_email
 
 
 def notify(*, recipients, subject, body, url, actor=None, email=True):
@@ -27,8 +28,6 @@ def notify(*, recipients, subject, body, url, actor=None, email=True):
                                         url=url)
         )
     if created and email:
-        from .tasks import send_notification_email
-
         # The in-app notifications exist whatever happens; a failed queueing is logged (emailed_at stays empty).
         for notification in created:
             delay_on_commit(send_notification_email, notification.pk)

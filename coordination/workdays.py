@@ -29,12 +29,3 @@ def add_working_days(start, days):
         if is_working_day(day):
             days -= 1
     return day
-
-
-def working_days_between(start, end):
-    """Working days after `start` up to and including `end`."""
-    count, day = 0, start
-    while day < end:
-        day += datetime.timedelta(days=1)
-        count += is_working_day(day)
-    return count

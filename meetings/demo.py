@@ -7,10 +7,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from coordination.demo import register
-from coordination.models import CoordinationArea, CoordinationRequest, Party
+from coordination.models import (
+    MEETINGS_AND_INFORMATION_ARTICLE,
+    CoordinationArea,
+    CoordinationRequest,
+    DocumentType,
+    Party,
+)
 
 from . import selectors, services
-from .models import AttendanceStatus, Meeting, Notice, ReportFrequency, ReportingObligation
+from .models import AttendanceStatus, Meeting, MeetingKind, Notice, NoticeKind, ReportFrequency, ReportingObligation
 
 PAST = "Hội nghị liên tịch định kỳ quý III giữa Ban cán sự đảng và Đảng ủy"
 AWAITING = "Phiên làm việc về công tác tổ chức, cán bộ"
@@ -54,13 +60,13 @@ def _agenda(meeting, by, items, requests=()):
 
 
 def _past_meeting(u, bcsd, du):
-    meeting = _convene(u, bcsd, du, title=PAST, kind="regular", days=-20, hours=(8, 11),
+    meeting = _convene(u, bcsd, du, title=PAST, kind=MeetingKind.REGULAR, days=-20, hours=(8, 11),
                        place="Phòng họp tầng 3, trụ sở VKSND tối cao")
     staff = u["bcsd.chuyenvien"]
     _agenda(meeting, staff, [
         ("Kết quả thực hiện nhiệm vụ chính trị 9 tháng đầu năm", 3, bcsd),
         ("Công tác chính trị, tư tưởng trong cán bộ, đảng viên", 4, du),
-        ("Chế độ thông tin, báo cáo giữa hai bên", 8, bcsd),
+        ("Chế độ thông tin, báo cáo giữa hai bên", MEETINGS_AND_INFORMATION_ARTICLE, bcsd),
     ], requests=list(CoordinationRequest.objects.order_by("pk")[:1]))
     entries = [(i, AttendanceStatus.PRESENT, "", "") for i in meeting.invitations.all()]
     entries[-1] = (entries[-1][0], AttendanceStatus.ABSENT, "Đi công tác tại VKSND cấp cao tại Đà Nẵng", "")
@@ -73,12 +79,13 @@ def _past_meeting(u, bcsd, du):
                             area=CoordinationArea.objects.get(article_number=4), owner_party=du,
                             deadline=timezone.localdate() + datetime.timedelta(days=25))
     services.conclusion_add(by=staff, meeting=meeting, text="Văn phòng hai bên rà soát lịch báo cáo định kỳ năm sau.",
-                            area=CoordinationArea.objects.get(article_number=8), owner_party=du,
+                            area=CoordinationArea.objects.get(article_number=MEETINGS_AND_INFORMATION_ARTICLE),
+                            owner_party=du,
                             deadline=timezone.localdate() + datetime.timedelta(days=40))
     minutes = services.minutes_submit(by=staff, meeting=meeting)
     services.minutes_approve(by=u["bcsd.lanhdao"], minutes=minutes, party=bcsd)
     services.minutes_approve(by=u["du.lanhdao"], minutes=minutes, party=du, comment="Nhất trí.")
-    services.meeting_attach_document(by=staff, meeting=meeting, doc_type="BB",
+    services.meeting_attach_document(by=staff, meeting=meeting, doc_type=DocumentType.BB,
                                      summary="Biên bản hội nghị liên tịch quý III",
                                      file=SimpleUploadedFile("bien-ban.pdf", _pdf("Bien ban"), "application/pdf"))
     first = meeting.conclusions.order_by("order").first()
@@ -87,7 +94,7 @@ def _past_meeting(u, bcsd, du):
 
 
 def _awaiting_meeting(u, bcsd, du):
-    meeting = _convene(u, bcsd, du, title=AWAITING, kind="working", days=-3, hours=(14, 16),
+    meeting = _convene(u, bcsd, du, title=AWAITING, kind=MeetingKind.WORKING, days=-3, hours=(14, 16),
                        place="Phòng họp Văn phòng Đảng ủy")
     staff = u["bcsd.chuyenvien"]
     _agenda(meeting, staff, [("Phối hợp quy hoạch cán bộ nhiệm kỳ 2025–2030", 5, bcsd)])
@@ -102,11 +109,11 @@ def _awaiting_meeting(u, bcsd, du):
 
 
 def _upcoming_meeting(u, bcsd, du):
-    meeting = _convene(u, bcsd, du, title=UPCOMING, kind="regular", days=6, hours=(8, 11),
+    meeting = _convene(u, bcsd, du, title=UPCOMING, kind=MeetingKind.REGULAR, days=6, hours=(8, 11),
                        place="Hội trường tầng 2, trụ sở VKSND tối cao")
     _agenda(meeting, u["bcsd.chuyenvien"], [
         ("Tổng kết công tác phối hợp năm và phương hướng năm sau", 3, bcsd),
-        ("Chuẩn bị đánh giá hằng năm việc thực hiện Quy chế", 8, du),
+        ("Chuẩn bị đánh giá hằng năm việc thực hiện Quy chế", MEETINGS_AND_INFORMATION_ARTICLE, du),
     ])
 
 
@@ -150,23 +157,23 @@ def _schedule_and_notices(u, bcsd, du):
         o = row.obligation
         notice = services.notice_create(
             by=staff[o.reporting_party_id], sender_party=o.reporting_party, recipient_party=o.recipient_party,
-            kind="report", title=f"{o.title} ({row.period_start:%m/%Y}–{row.period_end:%m/%Y})",
+            kind=NoticeKind.REPORT, title=f"{o.title} ({row.period_start:%m/%Y}–{row.period_end:%m/%Y})",
             summary="Báo cáo kết quả thực hiện nhiệm vụ trong kỳ, những hạn chế và phương hướng kỳ tới.",
             obligation=o, period_start=row.period_start)
         _send_and_read(notice, staff[o.reporting_party_id], readers[o.recipient_party_id])
-    plan = services.notice_create(by=u["du.chuyenvien"], sender_party=du, recipient_party=bcsd, kind="plan",
-                                  title="Kế hoạch kiểm tra, giám sát năm của Đảng ủy",
+    plan = services.notice_create(by=u["du.chuyenvien"], sender_party=du, recipient_party=bcsd, kind=NoticeKind.PLAN,
+                                  title=f"Kế hoạch kiểm tra, giám sát năm {today.year} của Đảng ủy",
                                   summary="Đảng ủy gửi Ban cán sự đảng kế hoạch kiểm tra, giám sát để phối hợp.")
-    services.notice_attach_document(by=u["du.chuyenvien"], notice=plan, doc_type="KH",
+    services.notice_attach_document(by=u["du.chuyenvien"], notice=plan, doc_type=DocumentType.KH,
                                     summary="Kế hoạch kiểm tra, giám sát năm",
                                     file=SimpleUploadedFile("ke-hoach.pdf", _pdf("Ke hoach"), "application/pdf"))
     _send_and_read(plan, u["du.chuyenvien"], readers[bcsd.pk])
     resolution = services.notice_create(
-        by=u["bcsd.chuyenvien"], sender_party=bcsd, recipient_party=du, kind="resolution",
+        by=u["bcsd.chuyenvien"], sender_party=bcsd, recipient_party=du, kind=NoticeKind.RESOLUTION,
         title="Nghị quyết của Ban cán sự đảng về nhiệm vụ trọng tâm quý IV",
         summary="Ban cán sự đảng thông báo để Đảng ủy biết và lãnh đạo các tổ chức đảng thực hiện.")
     services.notice_send(by=u["bcsd.chuyenvien"], notice=resolution)  # left unread by the ĐU
-    services.notice_create(by=u["bcsd.chuyenvien"], sender_party=bcsd, recipient_party=du, kind="programme",
+    services.notice_create(by=u["bcsd.chuyenvien"], sender_party=bcsd, recipient_party=du, kind=NoticeKind.PROGRAMME,
                            title="Chương trình công tác năm sau (dự thảo)", summary="Đang hoàn thiện.")
 
 

@@ -3,10 +3,11 @@
 import datetime
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coordination.models import Confidentiality, CoordinationArea, Party
+from coordination.models import Confidentiality, CoordinationArea, DocumentType, Party, Role
 
 from .models import AttendanceStatus, MeetingKind, NoticeKind, ReportFrequency
 
@@ -45,7 +46,7 @@ class MeetingForm(forms.Form):
         ]
         self.fields["chair"].choices = [("", "---------")] + sorted(
             {(str(m.user_id), m.user.get_full_name() or m.user.username) for m in memberships
-             if m.role == "leader"}, key=lambda c: c[1],
+             if m.role == Role.LEADER}, key=lambda c: c[1],
         )
 
     def clean(self):
@@ -56,8 +57,6 @@ class MeetingForm(forms.Form):
 
     def meeting_fields(self):
         """The cleaned data as the service's keyword arguments (aware datetimes in Asia/Ho_Chi_Minh)."""
-        from django.contrib.auth import get_user_model
-
         data = self.cleaned_data
         tz = timezone.get_current_timezone()
         return {
@@ -223,8 +222,6 @@ class DocumentUploadForm(forms.Form):
     file = forms.FileField(label=_("File"))
 
     def __init__(self, *args, allow_secret=True, **kwargs):
-        from coordination.models import DocumentType
-
         super().__init__(*args, **kwargs)
         self.fields["doc_type"].choices = DocumentType.choices
         levels = [Confidentiality.NORMAL] + ([Confidentiality.MAT, Confidentiality.TOI_MAT] if allow_secret else [])

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from coordination.selectors.requests import requests_visible
+
 from .models import (
     AgendaItem,
     Conclusion,
@@ -51,8 +53,6 @@ class HistoryRow:
 
 def _m2m_display(value, user):
     """Linked requests by title, only those the reader may see (the others are counted, not named)."""
-    from coordination.selectors.requests import requests_visible
-
     ids = [row.get("coordinationrequest") for row in value or []]
     titles = list(requests_visible(user).filter(pk__in=ids).values_list("title", flat=True))
     hidden = len(ids) - len(titles)

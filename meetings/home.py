@@ -16,7 +16,7 @@ def home_section(user):
         "template": "meetings/_home_section.html",
         "upcoming": list(selectors.upcoming_meetings(user)),
         "awaiting": selectors.minutes_awaiting_my_approval(user),
-        "unread": selectors.unread_notice_count(user),
+        "unread": selectors.unread_notices_by_sender(user),
     }
 
 

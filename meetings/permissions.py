@@ -133,10 +133,6 @@ def can_see_read_receipts(user, notice):
     return is_active_member(user, notice.sender_party_id)
 
 
-def is_notice_recipient(user, notice):
-    return notice.is_sent and is_active_member(user, notice.recipient_party_id)
-
-
 def can_manage_reporting_schedule(user, party=None):
     if party is None:
         return is_member_of_any(user, Role.ADMIN)

@@ -7,4 +7,5 @@ class RegulationConfig(AppConfig):
     verbose_name = _("Regulation")
 
     def ready(self):
+        # In ready(): both modules import models, which are not loaded when apps.py is imported.
         from . import demo, home  # noqa: F401  (demo loader and home page section)

@@ -79,10 +79,3 @@ def apply_changes(content, changes):
     for change in changes:
         content = apply_change(content, change)
     return content
-
-
-def changed_article_keys(before, after):
-    """Keys of the articles whose title, text or presence differ between two snapshots."""
-    old = {article_key(a["number"], a.get("suffix", "")): a for _c, a in iter_articles(before)}
-    new = {article_key(a["number"], a.get("suffix", "")): a for _c, a in iter_articles(after)}
-    return sorted((k for k in old.keys() | new.keys() if old.get(k) != new.get(k)), key=lambda k: split_article_key(k))

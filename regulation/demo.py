@@ -13,7 +13,9 @@ from django.utils import timezone
 from coordination.demo import register
 from coordination.models import Party
 
-from .models import ChangeKind, Regulation
+from . import services
+from .models import ChangeKind, Regulation, RegulationVersion
+from .services.common import audited_save
 
 EARLIER_TITLE = "Sửa đổi khoản 3 Điều 8 về chế độ thông tin giữa hai bên"
 EARLIER_RATIONALE = (
@@ -59,8 +61,6 @@ def load_regulation_demo():
 
 
 def _earlier(regulation, users):
-    from . import services
-
     bcsd, du = Party.objects.get(code="BCSD"), Party.objects.get(code="DU")
     amendment = services.amendment_create(by=users["quantri"], regulation=regulation, title=EARLIER_TITLE,
                                           rationale=EARLIER_RATIONALE, proposed_effective_on=timezone.localdate())
@@ -74,9 +74,6 @@ def _earlier(regulation, users):
 
 def _backdate(amendment, decided, effective):
     """Demo only: make the first amendment read as decided in December 2022, in force from 01/01/2023."""
-    from .models import RegulationVersion
-    from .services.common import audited_save
-
     moment = timezone.make_aware(datetime.datetime.combine(decided, datetime.time(9, 30)))
     amendment.created_at, amendment.proposed_effective_on, amendment.effective_on = moment, effective, effective
     audited_save(amendment, by=None, reason="demo data: back-dated")
@@ -88,8 +85,6 @@ def _backdate(amendment, decided, effective):
 
 
 def _pending(regulation, users):
-    from . import services
-
     bcsd = Party.objects.get(code="BCSD")
     amendment = services.amendment_create(
         by=users["quantri"], regulation=regulation, title=PENDING_TITLE, rationale=PENDING_RATIONALE,

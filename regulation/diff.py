@@ -97,12 +97,12 @@ def _wrap(tag, label, text):
     return f'<{tag}><span class="visually-hidden">{escape(label)}</span>{escape(text)}</{tag}>'
 
 
-def _article_text(article):
-    return "" if article is None else f"{article['title']}\n{article['body']}"
-
-
 def compare(before, after):
-    """One entry per article that differs: key, titles, HTML of the diff, and what happened to it."""
+    """One entry per article that differs: key, titles, HTML of the diff, and what happened to it.
+
+    The title is shown in the heading, so the body diff leaves it out (it would read as a first line
+    repeating the heading); a changed title gets its own word diff, shown in the heading instead.
+    """
     old = {article_key(a["number"], a.get("suffix", "")): a for _c, a in iter_articles(before)}
     new = {article_key(a["number"], a.get("suffix", "")): a for _c, a in iter_articles(after)}
     rows = []
@@ -110,9 +110,13 @@ def compare(before, after):
         left, right = old.get(key), new.get(key)
         if left == right:
             continue
-        html, (inserted, deleted) = word_diff(_article_text(left), _article_text(right))
+        html, (inserted, deleted) = word_diff((left or {}).get("body", ""), (right or {}).get("body", ""))
+        title_html = ""
+        if left and right and left["title"] != right["title"]:
+            title_html, (t_inserted, t_deleted) = word_diff(left["title"], right["title"])
+            inserted, deleted = inserted + t_inserted, deleted + t_deleted
         status = (ArticleChange.ADDED if left is None
                   else ArticleChange.REPEALED if right and right.get("repealed") else ArticleChange.CHANGED)
-        rows.append({"key": key, "title": (right or left)["title"], "html": html, "status": status,
-                     "inserted": inserted, "deleted": deleted})
+        rows.append({"key": key, "title": (right or left)["title"], "title_html": title_html, "html": html,
+                     "status": status, "inserted": inserted, "deleted": deleted})
     return rows

@@ -81,6 +81,9 @@ class DecisionForm(forms.Form):
     comment = forms.CharField(label=_("Comments"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
+KEPT_FILE_HELP = _("The file %(name)s you chose is kept: import it as it is, or choose another file.")
+
+
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("Word file (.docx)"),
                            help_text=_('Headings such as "Chương I" and "Điều 1." structure the text.'),
@@ -91,13 +94,22 @@ class ImportForm(forms.Form):
                                     help_text=_("Only if the title does not name the term."))
     term_end = forms.IntegerField(label=_("Term end year"), min_value=2000, max_value=2100, required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, kept_name="", **kwargs):
         super().__init__(*args, **kwargs)
         self.initial.setdefault("parties", list(Party.objects.values_list("pk", flat=True)))
+        self.kept_name = ""
+        if kept_name:
+            self.keep_file(kept_name)
+
+    def keep_file(self, name):
+        """A file chosen in a refused attempt waits on the server: choosing it again is not needed."""
+        self.kept_name = name
+        self.fields["file"].required = False
+        self.fields["file"].help_text = KEPT_FILE_HELP % {"name": name}
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith(".docx"):
+        if upload and not upload.name.lower().endswith(".docx"):
             raise forms.ValidationError(_("Choose a .docx file."))
         return upload
 
@@ -112,8 +124,9 @@ class DraftArticleForm(forms.Form):
 class DraftRegulationForm(forms.ModelForm):
     class Meta:
         model = Regulation
-        fields = ["title", "number_symbol", "legal_bases"]
-        widgets = {"legal_bases": forms.Textarea(attrs={"rows": 5})}
+        fields = ["title", "number_symbol", "legal_bases", "signed_place", "signed_on", "recipients"]
+        widgets = {"legal_bases": forms.Textarea(attrs={"rows": 5}), "recipients": forms.Textarea(attrs={"rows": 4}),
+                   "signed_on": DateInput()}
         help_texts = {"legal_bases": _('One legal basis per line, without "Căn cứ" (it is added when shown).')}
 
 

@@ -70,11 +70,6 @@ def can_renew(user, regulation) -> bool:
     return regulation.is_in_force and successor is None and _member_of_issuing(user, regulation, Role.ADMIN)
 
 
-def can_view_amendment(user, amendment) -> bool:
-    return (can_view(user, amendment)
-            and can_view_regulation(user, amendment.regulation))
-
-
 def can_draft_amendment(user, regulation) -> bool:
     return regulation.is_in_force and _member_of_issuing(user, regulation, Role.ADMIN)
 

@@ -6,6 +6,7 @@ from coordination.grants import visible
 from coordination.models import CoordinationArea
 
 from .models import Amendment, Article, Decision, Regulation, RegulationVersion
+from .permissions import adoption_decision_parties, amendment_decision_parties
 from .text import article_key, normalise_for_search
 
 
@@ -100,8 +101,6 @@ def find_article(content, key):
 
 def pending_for_leader(user):
     """Amendments and drafts waiting for this leader's decision (for the index and the home page)."""
-    from .permissions import adoption_decision_parties, amendment_decision_parties
-
     amendments = [a for a in visible_amendments(user).filter(status=Amendment.Status.PENDING)
                   if amendment_decision_parties(user, a)]
     drafts = [r for r in visible_regulations(user).filter(awaiting_adoption=True)

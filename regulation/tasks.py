@@ -6,10 +6,10 @@ dates); the job brings the current articles, the search index and the amendment'
 
 from celery import shared_task
 
+from .services import amendments_bring_into_force
+
 
 @shared_task(autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
 def bring_amendments_into_force():
     """Safe to run twice: only amendments still in the "approved" state are applied (row-locked)."""
-    from .services import amendments_bring_into_force
-
     return amendments_bring_into_force(by=None)

@@ -7,8 +7,18 @@ import io
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from docx import Document as Docx
 
-from ..models import CoordinationArea, CoordinationRequest, Party
+from ..models import (
+    Confidentiality,
+    CoordinationArea,
+    CoordinationRequest,
+    DocumentType,
+    ExchangeForm,
+    Party,
+    RequestKind,
+    Urgency,
+)
 from ..services import requests as request_services
 from . import register
 
@@ -22,8 +32,6 @@ def _pdf(text):
 
 
 def _docx(paragraphs):
-    from docx import Document as Docx
-
     doc = Docx()
     for text in paragraphs:
         doc.add_paragraph(text)
@@ -56,8 +64,9 @@ def _send(req, staff, leader):
 
 
 def _attach(by, req, summary, name, data, **extra):
-    return request_services.request_add_new_document(by=by, request=req, doc_type=extra.pop("doc_type", "CV"),
-                                             summary=summary, file=_file(name, data), **extra)
+    return request_services.request_add_new_document(
+        by=by, request=req, doc_type=extra.pop("doc_type", DocumentType.CV), summary=summary, file=_file(name, data),
+        **extra)
 
 
 FIRST_TITLE = "Phối hợp nhận xét, đánh giá cán bộ diện Ban cán sự đảng quản lý năm 2026"
@@ -79,12 +88,12 @@ def load_request_demo():
     r = _new(cv_b, bcsd, du, 5, FIRST_TITLE,
              "Ban cán sự đảng đề nghị Đảng ủy VKSND tối cao phối hợp nhận xét, đánh giá đối với cán bộ thuộc diện "
              "Ban cán sự đảng quản lý, là đảng viên sinh hoạt tại các chi bộ trực thuộc Đảng ủy.",
-             reply_deadline=today + datetime.timedelta(days=20), requesting_officers=[cv_b], urgency=1)
+             reply_deadline=today + datetime.timedelta(days=20), requesting_officers=[cv_b], urgency=Urgency.KHAN)
     _attach(cv_b, r, "V/v đề nghị phối hợp nhận xét, đánh giá cán bộ năm 2026", "cong-van-de-nghi.docx",
             _docx(["BAN CÁN SỰ ĐẢNG VKSND TỐI CAO", "V/v đề nghị phối hợp nhận xét, đánh giá cán bộ năm 2026"]),
             signer_name="Trần Văn Minh", signer_title="Ủy viên Ban cán sự đảng", recipients="Đảng ủy VKSND tối cao")
     _attach(cv_b, r, "Danh sách cán bộ đề nghị nhận xét (phụ lục)", "phu-luc-danh-sach.pdf",
-            _pdf("Phu luc danh sach can bo"), doc_type="BC", confidentiality=1)
+            _pdf("Phu luc danh sach can bo"), doc_type=DocumentType.BC, confidentiality=Confidentiality.MAT)
     _send(r, cv_b, ld_b)
     request_services.request_acknowledge(
         by=cv_d, request=r, officers=[cv_d], comment="Đã tiếp nhận, giao Văn phòng Đảng ủy.")
@@ -94,7 +103,7 @@ def load_request_demo():
     request_services.request_save_response(by=cv_d, request=r, response_content=(
         "Đảng ủy VKSND tối cao gửi kết quả nhận xét, đánh giá của các chi bộ đối với cán bộ theo đề nghị."))
     _attach(cv_d, r, "Báo cáo kết quả nhận xét cán bộ của các chi bộ", "bao-cao-nhan-xet.pdf",
-            _pdf("Bao cao ket qua nhan xet"), doc_type="BC", signer_name="Phạm Quốc Hùng",
+            _pdf("Bao cao ket qua nhan xet"), doc_type=DocumentType.BC, signer_name="Phạm Quốc Hùng",
             signer_title="Phó Bí thư Đảng ủy")
     request_services.request_submit_response(by=cv_d, request=r)
     request_services.request_approve_response(by=ld_d, request=r)
@@ -103,10 +112,10 @@ def load_request_demo():
     # 2. A request for opinion of ĐU to BCSĐ, one leader's opinion given, the answer being drafted.
     r = _new(cv_d, du, bcsd, 6, "Xin ý kiến về dự thảo Kế hoạch kiểm tra, giám sát năm 2027 của Đảng ủy",
              "Đảng ủy xin ý kiến Ban cán sự đảng đối với dự thảo Kế hoạch kiểm tra, giám sát năm 2027, nhất là nội "
-             "dung kiểm tra các tổ chức đảng có liên quan đến công tác cán bộ.", kind="opinion",
+             "dung kiểm tra các tổ chức đảng có liên quan đến công tác cán bộ.", kind=RequestKind.OPINION,
              reply_deadline=today + datetime.timedelta(days=10), requesting_officers=[cv_d])
     _attach(cv_d, r, "Dự thảo Kế hoạch kiểm tra, giám sát năm 2027", "du-thao-ke-hoach.docx",
-            _docx(["ĐẢNG ỦY VKSND TỐI CAO", "Dự thảo Kế hoạch kiểm tra, giám sát năm 2027"]), doc_type="KH")
+            _docx(["ĐẢNG ỦY VKSND TỐI CAO", "Dự thảo Kế hoạch kiểm tra, giám sát năm 2027"]), doc_type=DocumentType.KH)
     _send(r, cv_d, ld_d)
     request_services.request_acknowledge(by=cv_b, request=r, officers=[cv_b], consulted_leaders=[ld_b])
     request_services.opinion_give(
@@ -117,7 +126,8 @@ def load_request_demo():
     # 3. Sent by BCSĐ, not yet acknowledged by ĐU and already overdue.
     r = _new(cv_b, bcsd, du, 4, "Phối hợp tổ chức hội nghị học tập, quán triệt Nghị quyết Đại hội XIV của Đảng",
              "Đề nghị Đảng ủy phối hợp tổ chức hội nghị trực tuyến toàn ngành học tập, quán triệt Nghị quyết.",
-             reply_deadline=today - datetime.timedelta(days=3), exchange_form="direct", urgency=2)
+             reply_deadline=today - datetime.timedelta(days=3), exchange_form=ExchangeForm.DIRECT,
+             urgency=Urgency.THUONG_KHAN)
     _send(r, cv_b, ld_b)
 
     # 4. A BCSĐ draft waiting for the leader's approval.
@@ -166,7 +176,7 @@ def load_request_demo():
     # 9. A request for opinion of BCSĐ: one ĐU leader has answered, the other's opinion is awaited.
     r = _new(cv_b, bcsd, du, 5, "Xin ý kiến về dự thảo Quy định phân cấp quản lý cán bộ",
              "Ban cán sự đảng xin ý kiến Đảng ủy về dự thảo Quy định phân cấp quản lý cán bộ trong ngành.",
-             kind="opinion", reply_deadline=today + datetime.timedelta(days=12), requesting_officers=[cv_b])
+             kind=RequestKind.OPINION, reply_deadline=today + datetime.timedelta(days=12), requesting_officers=[cv_b])
     _send(r, cv_b, ld_b)
     request_services.request_acknowledge(by=cv_d, request=r, officers=[cv_d], consulted_leaders=[ld_d, both])
     request_services.opinion_give(by=both, request=r, content="Cơ bản nhất trí; đề nghị làm rõ thẩm quyền của chi bộ.")

@@ -1,6 +1,7 @@
 """Models of the coordination app, one module per subject; every model is importable from here."""
 
 from .core import (  # noqa: F401
+    MEETINGS_AND_INFORMATION_ARTICLE,
     Clearance,
     Confidentiality,
     CoordinationArea,

@@ -167,6 +167,11 @@ class SecurityEvent(models.Model):
         return f"{self.created_at:%d/%m/%Y %H:%M} {self.get_kind_display()} {self.username}"
 
 
+# Article 8 of chapter II defines the area "meetings and the information regime": the meetings app's own
+# area, and the area of a follow-up request that names no other.
+MEETINGS_AND_INFORMATION_ARTICLE = 8
+
+
 class CoordinationArea(models.Model):
     """One of the six coordination areas of chapter II; each is defined by one article (3–8).
 

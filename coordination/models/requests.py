@@ -197,9 +197,6 @@ class CoordinationRequest(models.Model):
             setattr(self, transition.timestamp, now or timezone.now())
         return transition
 
-    def available_actions(self):
-        return [t for t in TRANSITIONS.values() if self.state in t.sources]
-
     def side_party(self, side):
         return self.requesting_party if side == REQUESTING else self.requested_party
 
@@ -212,12 +209,6 @@ class CoordinationRequest(models.Model):
         return bool(
             self.reply_deadline and self.state in OPEN_AT_REQUESTED and self.reply_deadline < timezone.localdate()
         )
-
-    @property
-    def answered_on_time(self):
-        if not (self.answered_at and self.reply_deadline):
-            return None
-        return timezone.localdate(self.answered_at) <= self.reply_deadline
 
 
 class RequestUserObjectPermission(UserObjectPermissionBase):

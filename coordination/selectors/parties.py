@@ -1,13 +1,14 @@
 """Reads for parties, members and the security log, already filtered for the user."""
 
+from django.contrib.auth import get_user_model
+
+from .. import home
 from ..models import Membership, Party, SecurityEvent
 from ..permissions import active_memberships, manageable_party_ids
 
 
 def home_summary(*, user):
-    """What the home page shows; other apps add their own sections through `home_sections`."""
-    from .. import home
-
+    """What the home page shows; other apps add their own sections through `coordination.home.register`."""
     return {"capacities": active_memberships(user), "sections": home.sections_for(user)}
 
 
@@ -26,8 +27,6 @@ def security_events():
 
 def party_members(party, *roles):
     """Active users with a membership in force in `party` (with one of `roles` if given)."""
-    from django.contrib.auth import get_user_model
-
     memberships = Membership.objects.active().filter(party=party)
     if roles:
         memberships = memberships.filter(role__in=roles)

@@ -1,5 +1,6 @@
 """Reads of coordination requests, already filtered for the user: lists, the inbox, the dashboard, officers."""
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, F, Prefetch, Q
 from django.utils import timezone
 
@@ -16,6 +17,8 @@ from ..models.requests import OPEN_AT_REQUESTED, OPEN_STATES
 from ..permissions import clearance_for, member_party_ids
 from ..text_search import search_q
 from .notifications import notifications_for
+from .trend import SERIES as TREND_SERIES
+from .trend import monthly_trend
 
 S = RequestState
 # Summary pages (inbox, dashboard) show this many rows of a list and link to the full, paginated list.
@@ -118,6 +121,7 @@ def dashboard(*, user, year=None):
     overdue = visible.filter(overdue_q()).order_by("reply_deadline", "pk")[:FIRST_ROWS]
     return {
         **_chart(counts), "totals": totals, "on_time_share": share, "year": year,
+        "trends": monthly_trend(visible, year), "trend_series": TREND_SERIES,
         # The count from the aggregate, the rows a first page: the whole list is one link away.
         "overdue_count": overdue_count, "overdue_list": list(overdue),
     }
@@ -144,8 +148,6 @@ def _chart(counts):
 
 def officer_candidates(*, party_ids):
     """Staff and leaders in force of these bodies: the people a body may assign as officers."""
-    from django.contrib.auth import get_user_model
-
     members = Membership.objects.active().filter(party_id__in=party_ids, role__in=(Role.STAFF, Role.LEADER))
     return get_user_model().objects.filter(is_active=True, pk__in=members.values("user_id")).order_by(
         "last_name", "first_name", "username"
@@ -153,8 +155,8 @@ def officer_candidates(*, party_ids):
 
 
 def officers_with_units(officers, party):
-    """The officers a side assigned, each with `side_membership` (their membership in that body, with
-    its unit) so the page can say which unit every officer comes from, in two queries."""
+    """The officers a side assigned, each with `side_memberships` (their memberships in that body, with
+    the unit) so the page can say which unit every officer comes from, in two queries."""
     memberships = Membership.objects.active().filter(party=party).select_related("unit")
     return officers.prefetch_related(Prefetch("memberships", queryset=memberships, to_attr="side_memberships"))
 

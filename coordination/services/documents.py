@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..grants import grant_view
-from ..models import Confidentiality, Document, DocumentCounter, DocumentDownload, DocumentVersion, Role
+from ..models import Confidentiality, Document, DocumentCounter, DocumentDownload, DocumentVersion, Role, Urgency
 from ..models.documents import format_symbol
 from ..permissions import can_add_document_version, can_create_document
 from ..text_search import normalize
@@ -38,7 +38,7 @@ def next_number(party, year):
 
 def document_create(*, by, issuing_party, doc_type, summary, file, owner_party=None, issued_on=None,
                     number_symbol="", issuer_name="", signer_name="", signer_title="",
-                    confidentiality=Confidentiality.NORMAL, urgency=0, recipients="", place="Hà Nội",
+                    confidentiality=Confidentiality.NORMAL, urgency=Urgency.NORMAL, recipients="", place="Hà Nội",
                     note="") -> Document:
     """Register a document with its first file. Without `number_symbol` the issuing body (which must be the
     registering body) gives it the next number `Số N-TYPE/BODY`; with one, it is a received document."""

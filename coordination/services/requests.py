@@ -10,7 +10,19 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ..grants import grant_view
-from ..models import Comment, CoordinationRequest, Opinion, RequestDocument, RequestEvent, RequestState, Role
+from ..models import (
+    Comment,
+    Confidentiality,
+    CoordinationRequest,
+    ExchangeForm,
+    Opinion,
+    RequestDocument,
+    RequestEvent,
+    RequestKind,
+    RequestState,
+    Role,
+    Urgency,
+)
 from ..models.requests import REQUESTED, REQUESTING, TRANSITIONS
 from ..notifications import notify
 from ..permissions import (
@@ -27,6 +39,7 @@ from ..permissions import (
 )
 from ..selectors.parties import party_members
 from ..text_search import normalize
+from .documents import document_create, document_grant_view
 from .documents import refuse_top_secret as refuse_if_top_secret
 
 COMMENT_REQUIRED = _("Please write the reason or comments for this step.")
@@ -69,9 +82,9 @@ def _save(request, by, reason):
     request.save()
 
 
-def request_create(*, by, requesting_party, requested_party, area, title, content, kind="coordination",
-                   exchange_form="writing",
-                   reply_deadline=None, urgency=0, confidentiality=0, requesting_officers=(), origin="",
+def request_create(*, by, requesting_party, requested_party, area, title, content, kind=RequestKind.COORDINATION,
+                   exchange_form=ExchangeForm.WRITING, reply_deadline=None, urgency=Urgency.NORMAL,
+                   confidentiality=Confidentiality.NORMAL, requesting_officers=(), origin="",
                    origin_url="") -> CoordinationRequest:
     """A draft of the requesting body; only its staff and leaders see it until it is sent."""
     if not can_create_request(by, requesting_party):
@@ -116,8 +129,8 @@ def request_update(*, by, request, requesting_officers=None, **fields) -> Coordi
 
 
 def request_create_sent(*, by, requesting_party, requested_party, area, kind, title, content, reply_deadline=None,
-                        origin="", origin_url="", exchange_form="writing", urgency=0,
-                        confidentiality=0) -> CoordinationRequest:
+                        origin="", origin_url="", exchange_form=ExchangeForm.WRITING,
+                        urgency=Urgency.NORMAL, confidentiality=Confidentiality.NORMAL) -> CoordinationRequest:
     """A request already agreed by both bodies' leaders (a meeting conclusion, an evaluation follow-up):
     created directly in the "sent" state, seen by both bodies, the requested body's staff told.
 
@@ -196,8 +209,6 @@ def request_return_draft(*, by, request, comment):
 def request_approve_send(*, by, request, comment=""):
     def after(r):
         _grant(r, r.requested_party)
-        from .documents import document_grant_view
-
         for link in r.attachments.filter(side=REQUESTING).select_related("document"):
             document_grant_view(document=link.document, parties=[r.requested_party])
         _tell(r, party_members(r.requested_party, Role.STAFF), _("New coordination request"), by, r.content)
@@ -265,8 +276,6 @@ def request_return_response(*, by, request, comment):
 
 def request_approve_response(*, by, request, comment=""):
     def after(r):
-        from .documents import document_grant_view
-
         for link in r.attachments.filter(side=REQUESTED).select_related("document"):
             document_grant_view(document=link.document, parties=[r.requesting_party])
         _tell(r, _requester_people(r), _("Your request was answered"), by, r.response_content)
@@ -361,8 +370,6 @@ def request_attach_document(*, by, request, document) -> RequestDocument:
             link._history_user = by
             link._change_reason = "attach"
             link.save()
-        from .documents import document_grant_view
-
         document_grant_view(document=document, parties=[request.side_party(side)])
     return link
 
@@ -372,8 +379,6 @@ def request_add_new_document(*, by, request, **document_fields) -> RequestDocume
     side = attach_side(by, request)
     if side is None:
         raise PermissionDenied
-    from .documents import document_create
-
     party = request.side_party(side)
     with transaction.atomic():
         document_fields.setdefault("issuing_party", party)

@@ -11,6 +11,7 @@ from .. import permissions
 from ..forms.members import MembershipAddForm, MembershipForm
 from ..paging import CappedPaginator
 from ..security import get_visible_or_404
+from ..security_display import describe_events
 from ..selectors import parties as party_selectors
 from ..services import parties as party_services
 
@@ -77,6 +78,7 @@ def security_log(request):
     if kind:
         events = events.filter(kind=kind)
     page = CappedPaginator(events, 50).get_page(request.GET.get("page"))
+    describe_events(page.object_list)
     return render(
         request, "coordination/security_log.html",
         {"page": page, "kind": kind, "kinds": events.model.Kind.choices},

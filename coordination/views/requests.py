@@ -30,6 +30,7 @@ from ..grants import note_visible
 from ..history import entries, history_entries, merged
 from ..models import InvalidTransition, Party, RequestKind, RequestState, Role
 from ..models.requests import REQUESTED, REQUESTING, TRANSITIONS
+from ..notifications import notification_mark_read, notifications_mark_all_read
 from ..paging import CappedPaginator
 from ..security import get_visible_or_404
 from ..selectors import documents as document_selectors
@@ -330,8 +331,6 @@ def inbox(request):
 
 @require_POST
 def notification_open(request, pk):
-    from ..notifications import notification_mark_read
-
     note = get_visible_or_404(request, notification_selectors.notifications_for(user=request.user), pk=pk)
     notification_mark_read(by=request.user, notification=note)
     return redirect(note.url or "coordination:inbox")
@@ -339,8 +338,6 @@ def notification_open(request, pk):
 
 @require_POST
 def notifications_read_all(request):
-    from ..notifications import notifications_mark_all_read
-
     notifications_mark_all_read(by=request.user)
     messages.success(request, _("All notifications are marked as read."))
     return redirect("coordination:inbox")

@@ -10,7 +10,28 @@ from .meeting import Meeting
 from .notice import Notice
 
 
-class MeetingDocument(models.Model):
+class DocumentLink(models.Model):
+    """One shape for every link row: who attached the document and when, with history.
+
+    Each subclass adds the foreign key to what the document is attached to, the `document` key (its
+    reverse name differs) and the constraint that a document is attached once.
+    """
+
+    attached_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("attached by")
+    )
+    attached_at = models.DateTimeField(_("attached at"), default=timezone.now)
+    history = HistoricalRecords(inherit=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["attached_at", "pk"]
+
+    def __str__(self):
+        return str(self.document)
+
+
+class MeetingDocument(DocumentLink):
     """An invitation letter, a report presented, the signed minutes…"""
 
     meeting = models.ForeignKey(
@@ -19,23 +40,14 @@ class MeetingDocument(models.Model):
     document = models.ForeignKey(
         "coordination.Document", on_delete=models.PROTECT, related_name="meeting_links", verbose_name=_("document")
     )
-    attached_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("attached by")
-    )
-    attached_at = models.DateTimeField(_("attached at"), default=timezone.now)
-    history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["attached_at", "pk"]
+    class Meta(DocumentLink.Meta):
         verbose_name = _("meeting document")
         verbose_name_plural = _("meeting documents")
         constraints = [models.UniqueConstraint(fields=["meeting", "document"], name="meeting_document_once")]
 
-    def __str__(self):
-        return str(self.document)
 
-
-class NoticeDocument(models.Model):
+class NoticeDocument(DocumentLink):
     """The resolution, report or plan a notice carries (never secret material)."""
 
     notice = models.ForeignKey(
@@ -44,17 +56,8 @@ class NoticeDocument(models.Model):
     document = models.ForeignKey(
         "coordination.Document", on_delete=models.PROTECT, related_name="notice_links", verbose_name=_("document")
     )
-    attached_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("attached by")
-    )
-    attached_at = models.DateTimeField(_("attached at"), default=timezone.now)
-    history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["attached_at", "pk"]
+    class Meta(DocumentLink.Meta):
         verbose_name = _("notice document")
         verbose_name_plural = _("notice documents")
         constraints = [models.UniqueConstraint(fields=["notice", "document"], name="notice_document_once")]
-
-    def __str__(self):
-        return str(self.document)

@@ -3,8 +3,10 @@
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
@@ -74,14 +76,10 @@ class Meeting(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
         return reverse("meetings:meeting_detail", args=[self.pk])
 
     @property
     def minutes_or_none(self):
-        from django.core.exceptions import ObjectDoesNotExist
-
         try:
             return self.minutes
         except ObjectDoesNotExist:

@@ -19,13 +19,16 @@ from .notices import (
     notice_detail,
     reporting_schedule,
     reports_due,
+    schedule_years,
     unread_notice_count,
+    unread_notices_by_sender,
     visible_notices,
 )
 
 __all__ = [
     "PendingApproval", "ReportDue", "calendar_month", "feed_meetings", "meeting_detail", "meeting_invitees_choices",
     "minutes_awaiting_approval", "minutes_awaiting_my_approval", "month_deadlines", "notice_detail",
-    "reporting_schedule", "reports_due", "unread_notice_count", "upcoming_meetings", "visible_meetings",
-    "visible_notices",
+    "reporting_schedule", "reports_due", "schedule_years", "unread_notice_count", "unread_notices_by_sender",
+    "upcoming_meetings",
+    "visible_meetings", "visible_notices",
 ]

@@ -4,11 +4,13 @@ import calendar as pycalendar
 import datetime
 from dataclasses import dataclass, field
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from coordination.permissions import member_party_ids
+from coordination.selectors.requests import requests_visible
 
 from ..models import Conclusion
 from .meetings import visible_meetings
@@ -46,8 +48,6 @@ def _day_bounds(first, last):
 
 def month_deadlines(user, first, last):
     """Deadlines between two dates: conclusions of visible meetings, reports of the user's bodies, requests."""
-    from django.urls import reverse
-
     items = []
     conclusions = Conclusion.objects.filter(
         meeting__in=visible_meetings(user), deadline__range=(first, last)
@@ -65,7 +65,7 @@ def month_deadlines(user, first, last):
                 items.append(
                     Deadline(row.due_date, _("Report due: %(title)s (%(body)s)")
                              % {"title": row.obligation.title, "body": row.obligation.reporting_party},
-                             "report", reverse("meetings:reporting_schedule") + f"?nam={year}", done=row.is_sent)
+                             "report", reverse("meetings:notice_schedule") + f"?nam={year}", done=row.is_sent)
                 )
     items += _request_deadlines(user, first, last)
     return items
@@ -76,10 +76,8 @@ def _request_deadlines(user, first, last):
     still open ones first, then one item "N more" leading to the request list of that day's deadlines.
     Years of requests put hundreds of deadlines in a month; the page must stay a page."""
     from django.db.models import Case, IntegerField, Value, When
-    from django.urls import reverse
 
     from coordination.models.requests import OPEN_AT_REQUESTED
-    from coordination.selectors.requests import requests_visible
 
     open_first = Case(When(state__in=OPEN_AT_REQUESTED, then=Value(0)), default=Value(1), output_field=IntegerField())
     rows = (requests_visible(user).filter(reply_deadline__range=(first, last)).select_related(None)

@@ -3,7 +3,8 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Q
+from django.utils.timezone import localdate
 
 from coordination.grants import visible
 from coordination.models import Membership
@@ -38,6 +39,17 @@ def unread_notice_count(user):
     return visible_notices(user).filter(_unread_q(user)).count()
 
 
+def unread_notices_by_sender(user):
+    """[(sending body, n)] of the user's unread notices, one grouped query: a member of both bodies is told
+    which body wrote to them, not "the other body"."""
+    from coordination.models import Party
+
+    unread = visible_notices(user).filter(_unread_q(user)).values("pk")
+    counts = dict(Notice.objects.filter(pk__in=unread).order_by().values_list("sender_party_id")
+                  .annotate(n=Count("pk")))
+    return [(party, counts[party.pk]) for party in Party.objects.filter(pk__in=counts)]
+
+
 def notice_detail(user):
     return visible_notices(user).prefetch_related(
         Prefetch("receipts", queryset=NoticeReceipt.objects.select_related("user").order_by("read_at"))
@@ -70,6 +82,11 @@ class ReportDue:
 
     def is_overdue(self, on_date):
         return not self.is_sent and self.due_date < on_date
+
+    @property
+    def is_late(self):
+        """Sent after its due date (by the calendar day in Asia/Ho_Chi_Minh)."""
+        return self.is_sent and self.notice.sent_at is not None and localdate(self.notice.sent_at) > self.due_date
 
 
 def _schedule_rows(obligations, years):
@@ -108,3 +125,17 @@ def reporting_schedule(user, year):
         .select_related("reporting_party", "recipient_party")
     )
     return sorted(_schedule_rows(obligations, (year,)), key=lambda r: (r.due_date, r.obligation.reporting_party.order))
+
+
+def schedule_years(user, today):
+    """(first, last) year the schedule page offers: from the first period of the user's schedule lines to
+    the end of the regulation term in force (this year at least), so the year pager has an end."""
+    from regulation.models import Regulation
+
+    party_ids = member_party_ids(user)
+    first = ReportingObligation.objects.filter(
+        Q(reporting_party_id__in=party_ids) | Q(recipient_party_id__in=party_ids)
+    ).aggregate(first=Min("starts_on"))["first"]
+    term_end = (Regulation.objects.filter(status=Regulation.Status.IN_FORCE)
+                .order_by("-term_end").values_list("term_end", flat=True).first())
+    return min(first.year if first else today.year, today.year), max(term_end or today.year, today.year)

@@ -4,6 +4,7 @@ from django.db import transaction
 
 from coordination.models import Confidentiality, Party
 from coordination.security import require
+from coordination.services.documents import document_create, document_grant_view
 
 from .. import permissions
 from ..models import MeetingDocument, NoticeDocument
@@ -13,8 +14,6 @@ from .notices import NOTICE_SECRET_REFUSED
 
 
 def _register(*, by, party, doc_type, summary, file, number_symbol, confidentiality):
-    from coordination.services.documents import document_create
-
     return document_create(
         by=by, issuing_party=None if number_symbol.strip() else party, owner_party=party, doc_type=doc_type,
         summary=summary, file=file, number_symbol=number_symbol, confidentiality=confidentiality,
@@ -24,8 +23,6 @@ def _register(*, by, party, doc_type, summary, file, number_symbol, confidential
 def meeting_attach_document(*, by, meeting, doc_type, summary, file, number_symbol="",
                             confidentiality=Confidentiality.NORMAL) -> MeetingDocument:
     """The convening body registers the document; every body taking part may then see it (clearance applies)."""
-    from coordination.services.documents import document_grant_view
-
     require(permissions.can_attach_meeting_document(by, meeting))
     with transaction.atomic():
         document = _register(by=by, party=meeting.convening_party, doc_type=doc_type, summary=summary, file=file,

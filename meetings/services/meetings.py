@@ -1,5 +1,6 @@
 """Convene, change and cancel meetings; invitations, agenda and attendance."""
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -7,8 +8,11 @@ from django.utils.translation import gettext_lazy
 
 from coordination.grants import grant_view, revoke_view
 from coordination.models import Party
+from coordination.notifications import notify
 from coordination.queueing import delay_on_commit
 from coordination.security import require
+from coordination.selectors.requests import requests_visible
+from coordination.services.documents import document_grant_view
 
 from .. import permissions
 from ..models import AgendaItem, Invitation, Meeting
@@ -21,6 +25,7 @@ CANCELLED = gettext_lazy("Meeting cancelled: %(title)s")
 
 
 def _queue_calendar_email(meeting, user_ids, method):
+    # Local: cycle meetings.tasks -> meetings.services.common -> meetings.services -> here -> meetings.tasks.
     from ..tasks import send_meeting_calendar_email
 
     if user_ids:
@@ -52,8 +57,6 @@ def _share_with_bodies_taking_part(meeting, before):
     Documents stay visible to a body that saw them once: they are registered documents and may be shared
     through other paths, so only the meeting itself is withdrawn.
     """
-    from coordination.services.documents import document_grant_view
-
     now = permissions.meeting_party_ids(meeting)
     grant_view(meeting, Party.objects.filter(pk__in=now))
     revoke_view(meeting, Party.objects.filter(pk__in=before - now))
@@ -113,10 +116,6 @@ def meeting_cancel(*, by, meeting, reason) -> Meeting:
 
 def _notify_invitees(meeting, user_ids, *, by, subject):
     """In-app only: the invitees' e-mail is the calendar message itself (one e-mail, not two)."""
-    from django.contrib.auth import get_user_model
-
-    from coordination.notifications import notify
-
     when = timezone.localtime(meeting.starts_at)
     notify(recipients=get_user_model().objects.filter(pk__in=user_ids), subject=site_text(subject, title=meeting.title),
            body=f"{when:%H:%M %d/%m/%Y} · {meeting.place}", url=meeting.get_absolute_url(), actor=by, email=False)
@@ -131,8 +130,6 @@ def _bump(meeting, *, by, reason):
 def agenda_item_add(*, by, meeting, title, area, presenter_party=None, notes="", requests=()) -> AgendaItem:
     require(permissions.can_change_meeting(by, meeting))
     if requests:  # only requests the organiser may see can be linked
-        from coordination.selectors.requests import requests_visible
-
         ids = {r.pk for r in requests}
         require(requests_visible(by).filter(pk__in=ids).count() == len(ids))
     with transaction.atomic():

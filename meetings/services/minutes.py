@@ -7,10 +7,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from coordination.models import Party, Role
+from coordination.models import Party, RequestKind, Role
 from coordination.notifications import notify
 from coordination.security import require
 from coordination.selectors.parties import party_members
+from coordination.services.requests import request_create_sent
 from coordination.workflow import approving_parties
 
 from .. import permissions
@@ -123,8 +124,6 @@ def conclusion_remove(*, by, conclusion) -> None:
 
 def conclusion_create_request(*, by, conclusion):
     """One step: the approved conclusion becomes a request sent to the body in charge, and stays linked to it."""
-    from coordination.services.requests import request_create_sent
-
     require(permissions.can_create_followup(by, conclusion))
     with transaction.atomic():
         conclusion = Conclusion.objects.select_for_update().select_related("meeting").get(pk=conclusion.pk)
@@ -136,7 +135,7 @@ def conclusion_create_request(*, by, conclusion):
             requesting_party=Party.objects.get(pk=permissions.followup_requesting_party_id(conclusion)),
             requested_party=conclusion.owner_party,
             area=conclusion.area,
-            kind="coordination",
+            kind=RequestKind.COORDINATION,
             title=title,
             content=conclusion.text,
             reply_deadline=conclusion.deadline,

@@ -10,6 +10,7 @@ from coordination.notifications import notify
 from coordination.permissions import is_active_member
 from coordination.security import require
 from coordination.selectors.parties import party_members
+from coordination.services.documents import document_grant_view
 
 from .. import permissions
 from ..models import Notice, NoticeReceipt, ReportingObligation
@@ -96,8 +97,6 @@ def _share_documents(notice):
     links = getattr(notice, "document_links", None)
     if links is None:
         return
-    from coordination.services.documents import document_grant_view
-
     for link in links.select_related("document"):
         document_grant_view(document=link.document, parties=[notice.recipient_party])
 

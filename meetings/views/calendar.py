@@ -15,13 +15,19 @@ from django.views.decorators.http import require_GET, require_POST
 from .. import ical, selectors, services
 from ..models import CalendarFeedToken
 
+# The months the calendar pages through: wide enough for any term, narrow enough that the month before
+# and after always exist (?thang=9999-12 would otherwise overflow the date type).
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+
 
 def _month(value):
     try:
         year, month = (int(part) for part in value.split("-"))
-        return datetime.date(year, month, 1)
+        if FIRST_YEAR <= year <= LAST_YEAR:
+            return datetime.date(year, month, 1)
     except (ValueError, AttributeError):
-        return timezone.localdate().replace(day=1)
+        pass
+    return timezone.localdate().replace(day=1)
 
 
 def calendar_month(request):

@@ -11,11 +11,13 @@ from coordination.models import Party
 from coordination.paging import CappedPaginator
 from coordination.permissions import member_party_ids
 from coordination.security import require
+from coordination.selectors.requests import requests_visible
 
 from .. import ical, permissions, selectors, services
-from ..forms import AgendaItemForm, CancelForm, DocumentUploadForm, MeetingForm
+from ..forms import AgendaItemForm, AttendanceForm, CancelForm, DocumentUploadForm, MeetingForm
+from ..history import meeting_history_rows
 from ..models import MeetingKind
-from .common import get_meeting, run
+from .common import documents_for, get_meeting, run
 
 WHEN = {"upcoming", "past", "all"}
 
@@ -97,7 +99,7 @@ def meeting_detail(request, pk):
     return render(request, "meetings/meeting_detail.html", {
         "meeting": meeting, "minutes": minutes, "conclusions": conclusions,
         "invitations": meeting.invitations.all(), "agenda": agenda,
-        **_documents_for(user, meeting.document_links.select_related("document")),
+        **documents_for(user, meeting.document_links.select_related("document")),
         "approvals": list(minutes.approvals.all()) if minutes else [],
         "approvable_parties": Party.objects.filter(pk__in=approvable),
         "visible_request_ids": requests_visible,
@@ -112,26 +114,13 @@ def meeting_detail(request, pk):
     })
 
 
-def _documents_for(user, links):
-    """Documents the reader's clearance allows; the others are only counted, never named."""
-    from coordination.permissions import has_clearance
-
-    links = list(links)
-    shown = [link for link in links if has_clearance(user, link.document.confidentiality)]
-    return {"documents": shown, "hidden_documents": len(links) - len(shown)}
-
-
 def _requests_for_agenda(user):
-    from coordination.selectors.requests import requests_visible
-
     return requests_visible(user).order_by("-created_at")[:200]
 
 
 def _visible_request_ids(user, ids):
     if not ids:
         return set()
-    from coordination.selectors.requests import requests_visible
-
     return set(requests_visible(user).filter(pk__in=ids).values_list("pk", flat=True))
 
 
@@ -174,8 +163,6 @@ def agenda_remove(request, pk, item_pk):
 
 
 def attendance(request, pk):
-    from ..forms import AttendanceForm
-
     meeting = get_meeting(request, pk)
     require(permissions.can_record_attendance(request.user, meeting))
     form = AttendanceForm(request.POST or None, invitations=meeting.invitations.all())
@@ -201,8 +188,6 @@ def document_add(request, pk):
 
 
 def meeting_history(request, pk):
-    from ..history import meeting_history_rows
-
     meeting = get_meeting(request, pk)
     rows = meeting_history_rows(meeting, request.user)
     return render(request, "meetings/history.html",

@@ -1,20 +1,22 @@
 """Notices between the bodies, read receipts, and the reporting schedule."""
 
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coordination.models import Party
+from coordination.models import Party, Role
 from coordination.paging import CappedPaginator
 from coordination.permissions import member_party_ids
-from coordination.security import require
+from coordination.security import get_visible_or_404, require
 
 from .. import permissions, selectors, services
 from ..forms import DocumentUploadForm, NoticeForm, ObligationForm
+from ..history import notice_history_rows
 from ..models import NoticeKind, NoticeState, ReportingObligation
 from ..selectors.notices import recipient_members
-from .common import get_notice, run
+from .common import documents_for, get_notice, run
 
 
 def notice_list(request):
@@ -109,7 +111,7 @@ def notice_detail(request, pk):
     receipts = {r.user_id: r for r in notice.receipts.all()}
     members = [(m, receipts.get(m.user_id)) for m in recipient_members(notice)] if see_receipts else []
     return render(request, "meetings/notice_detail.html", {
-        "notice": notice, "documents": notice.document_links.select_related("document"),
+        "notice": notice, **documents_for(request.user, notice.document_links.select_related("document")),
         "members": members, "see_receipts": see_receipts,
         "read_count": sum(1 for _m, r in members if r),
         "can_edit": permissions.can_edit_notice(request.user, notice),
@@ -142,8 +144,6 @@ def notice_document_add(request, pk):
 
 
 def notice_history(request, pk):
-    from ..history import notice_history_rows
-
     notice = get_notice(request, pk)
     rows = notice_history_rows(notice, request.user)
     return render(request, "meetings/history.html",
@@ -152,18 +152,22 @@ def notice_history(request, pk):
 
 def notice_schedule(request):
     today = timezone.localdate()
+    first, last = selectors.schedule_years(request.user, today)
     try:
         year = int(request.GET.get("nam", today.year))
     except ValueError:
         year = today.year
+    if not first <= year <= last:  # a year outside the schedule: show the nearest one that has it
+        return redirect(reverse("meetings:notice_schedule") + f"?nam={min(max(year, first), last)}")
     rows = selectors.reporting_schedule(request.user, year)
     for row in rows:
         row.overdue = row.is_overdue(today)
         row.due_now = not row.is_sent and row.period_end < today
     obligations = ReportingObligation.objects.filter(
-        reporting_party_id__in=member_party_ids(request.user, "admin")).select_related("reporting_party")
+        reporting_party_id__in=member_party_ids(request.user, Role.ADMIN)).select_related("reporting_party")
     return render(request, "meetings/notice_schedule.html", {
         "rows": rows, "year": year, "today": today, "obligations": obligations,
+        "previous_year": year - 1 if year > first else None, "next_year": year + 1 if year < last else None,
         "can_manage": permissions.can_manage_reporting_schedule(request.user),
         "can_draft": permissions.can_draft_notice(request.user),
         "my_sending_parties": member_party_ids(request.user, *permissions.ORGANISERS),
@@ -172,7 +176,7 @@ def notice_schedule(request):
 
 def notice_schedule_add(request):
     require(permissions.can_manage_reporting_schedule(request.user))
-    parties = Party.objects.filter(pk__in=member_party_ids(request.user, "admin"))
+    parties = Party.objects.filter(pk__in=member_party_ids(request.user, Role.ADMIN))
     form = ObligationForm(request.POST or None, parties=parties, initial={"starts_on": timezone.localdate().replace(
         month=1, day=1)})
     if request.method == "POST" and form.is_valid():
@@ -185,9 +189,7 @@ def notice_schedule_add(request):
 
 @require_POST
 def notice_schedule_toggle(request, pk):
-    from coordination.security import get_visible_or_404
-
-    mine = member_party_ids(request.user, "admin")
+    mine = member_party_ids(request.user, Role.ADMIN)
     obligation = get_visible_or_404(request, ReportingObligation.objects.filter(reporting_party_id__in=mine), pk=pk)
     run(request, lambda: services.obligation_set_active(by=request.user, obligation=obligation,
                                                         is_active=not obligation.is_active),

@@ -31,6 +31,10 @@ class Regulation(models.Model):
     issuing_parties = models.ManyToManyField(Party, related_name="regulations", verbose_name=_("issuing bodies"))
     legal_bases = models.TextField(_("legal bases"), blank=True, help_text=_("One legal basis per line."))
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    signed_place = models.CharField(_("place of signing"), max_length=100, blank=True)
+    # [{"on_behalf": "T/M ĐẢNG ỦY", "title": "BÍ THƯ", "name": "…"}], in the order they stand on the paper
+    signers = models.JSONField(_("signers"), default=list, blank=True)
+    recipients = models.TextField(_("recipients"), blank=True, help_text=_("One recipient per line."))
     effective_on = models.DateField(_("effective from"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
     predecessor = models.OneToOneField(
@@ -77,6 +81,9 @@ class Regulation(models.Model):
 
     def legal_basis_lines(self):
         return [line.strip() for line in self.legal_bases.splitlines() if line.strip()]
+
+    def recipient_lines(self):
+        return [line.strip() for line in self.recipients.splitlines() if line.strip()]
 
     def submit_for_adoption(self):
         if self.status != self.Status.DRAFT or self.awaiting_adoption:
@@ -200,6 +207,7 @@ class DocxImport(models.Model):
     regulation = models.OneToOneField(Regulation, on_delete=models.PROTECT, related_name="docx_import",
                                       verbose_name=_("regulation"))
     unplaced = models.JSONField(_("paragraphs not placed"), default=list, blank=True)
+    issuers_named = models.JSONField(_("issuing bodies named in the header"), default=list, blank=True)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                     verbose_name=_("uploaded by"))
     uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)

@@ -1,13 +1,13 @@
 """Imports a .docx regulation as a draft: "Chương I" starts a chapter, "Điều 1." an article.
 
-Clause ("1.") and point ("a)") lines become the article's text. The title, the legal bases
-("Căn cứ …") and the term ("2025 - 2030") are read from the paragraphs before the first chapter.
-Anything else the importer cannot place is kept and listed for the admin, never dropped. The
-file's SHA-256 is recorded, so importing the same file again returns the first import.
+Clause ("1.") and point ("a)") lines become the article's text. The document's frame (header table,
+number and symbol, place and date, title, term, legal bases, signatures, recipients) is read into the
+regulation's fields by `docx_reader`. Anything the importer cannot place is kept and listed for the
+admin, never dropped. The file's SHA-256 is recorded, so importing the same file again returns the
+first import.
 """
 
 import hashlib
-import re
 
 import docx
 from django.core.exceptions import ValidationError
@@ -19,59 +19,27 @@ from coordination.security import require
 
 from .. import permissions as perms
 from ..models import Article, Chapter, DocxImport, Regulation
-from ..text import from_roman, nfc
 from .common import audited_save, save_article
+from .docx_reader import TERM_RE, docx_blocks, read_blocks
 from .visibility import grant_regulation_readers
-
-CHAPTER_RE = re.compile(r"^chương\s+([IVXLC]+|\d+)\b[\s.:\-–]*(.*)$", re.IGNORECASE)
-ARTICLE_RE = re.compile(r"^điều\s+(\d+)([a-z]?)\s*[.:]\s*(.*)$", re.IGNORECASE)
-BASIS_RE = re.compile(r"^căn cứ\s+(.*)$", re.IGNORECASE)
-TERM_RE = re.compile(r"(20\d\d)\s*[-–]\s*(20\d\d)")
 
 NOT_DOCX = _("This file is not a Word (.docx) document that can be read.")
 NO_ARTICLES = _('No article was found: the importer looks for headings such as "Chương I" and "Điều 1."')
 NO_TERM = _("The term could not be read from the document; enter its start and end years.")
 
 
-def _paragraphs(upload):
+def _blocks(upload):
     try:
         document = docx.Document(upload)
     except Exception as exc:  # noqa: BLE001 - python-docx raises several kinds on bad input
         raise ValidationError(NOT_DOCX) from exc
-    return [text for p in document.paragraphs if (text := nfc(p.text).strip())]
+    return list(docx_blocks(document))
 
 
-def parse_document(paragraphs):
-    """Paragraphs → {"title", "bases", "chapters": [{number, title, articles: [...]}], "unplaced": [...]}."""
-    result = {"title": "", "bases": [], "chapters": [], "unplaced": []}
-    chapter = article = None
-    awaiting_chapter_title = False
-    for text in paragraphs:
-        if match := CHAPTER_RE.match(text):
-            number = match.group(1)
-            chapter = {"number": int(number) if number.isdigit() else from_roman(number),
-                       "title": match.group(2).strip(), "articles": []}
-            result["chapters"].append(chapter)
-            article, awaiting_chapter_title = None, not chapter["title"]
-        elif match := ARTICLE_RE.match(text):
-            article = {"number": int(match.group(1)), "suffix": match.group(2).lower(),
-                       "title": match.group(3).strip(), "lines": []}
-            awaiting_chapter_title = False
-            if chapter is None:
-                result["unplaced"].append(text)
-            else:
-                chapter["articles"].append(article)
-        elif awaiting_chapter_title:
-            chapter["title"], awaiting_chapter_title = text, False
-        elif article is not None and chapter is not None:
-            article["lines"].append(text)
-        elif chapter is None and (basis := BASIS_RE.match(text)):
-            result["bases"].append(basis.group(1).rstrip(",;") + ";")
-        elif chapter is None and not result["title"] and "quy chế" in text.lower():
-            result["title"] = text
-        else:
-            result["unplaced"].append(text)
-    return result
+def parse_document(blocks):
+    """Paragraphs and table cells → {"title", "bases", "number_symbol", "signed_place", "signed_on", "issuers",
+    "signers", "recipients", "chapters": [{number, title, articles: [...]}], "unplaced": [...]}."""
+    return read_blocks(blocks)
 
 
 def _sha256(upload):
@@ -88,22 +56,25 @@ def regulation_import_docx(*, by, upload, parties, term_start=None, term_end=Non
     sha = _sha256(upload)
     if existing := DocxImport.objects.filter(sha256=sha).select_related("regulation").first():
         return existing, False
-    parsed = parse_document(_paragraphs(upload))
+    parsed = parse_document(_blocks(upload))
     if not any(c["articles"] for c in parsed["chapters"]):
         raise ValidationError(NO_ARTICLES)
-    if match := TERM_RE.search(parsed["title"]):
-        term_start, term_end = int(match.group(1)), int(match.group(2))
+    if not (term_start and term_end) and (match := TERM_RE.search(parsed["title"])):
+        term_start, term_end = int(match.group(1)), int(match.group(2))  # typed years override the title's
     if not term_start or not term_end or term_end <= term_start:
         raise ValidationError(NO_TERM)
     with transaction.atomic():
-        regulation = Regulation(title=parsed["title"] or upload.name, term_start=term_start, term_end=term_end,
-                                legal_bases="\n".join(parsed["bases"]))
+        regulation = Regulation(
+            title=(parsed["title"] or upload.name)[:300], term_start=term_start, term_end=term_end,
+            legal_bases="\n".join(parsed["bases"]), number_symbol=parsed["number_symbol"][:60],
+            signed_on=parsed["signed_on"], signed_place=parsed["signed_place"][:100],
+            signers=parsed["signers"], recipients="\n".join(parsed["recipients"]))
         audited_save(regulation, by=by, reason=f"imported from {upload.name}")
         regulation.issuing_parties.set(parties)
         grant_regulation_readers(regulation)
         _create_text(regulation, parsed, by=by)
         record = DocxImport(sha256=sha, filename=upload.name[:255], regulation=regulation,
-                            unplaced=parsed["unplaced"], uploaded_by=by)
+                            unplaced=parsed["unplaced"], issuers_named=parsed["issuers"], uploaded_by=by)
         return audited_save(record, by=by, reason="imported"), True
 
 

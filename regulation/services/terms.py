@@ -45,11 +45,17 @@ def regulation_renew(*, by, regulation):
         return draft
 
 
-def draft_update(*, by, regulation, title, number_symbol, legal_bases):
+def draft_update(*, by, regulation, title, number_symbol, legal_bases, signed_place=None, signed_on=None,
+                 recipients=None):
+    """Edits the frame of a draft; the place, date and recipients are left as they are when not given."""
     require(perms.can_edit_draft(by, regulation))
     with transaction.atomic():
         regulation.title, regulation.number_symbol = title.strip(), number_symbol.strip()
         regulation.legal_bases = "\n".join(line.strip() for line in legal_bases.splitlines() if line.strip())
+        if signed_place is not None:
+            regulation.signed_place, regulation.signed_on = signed_place.strip(), signed_on
+        if recipients is not None:
+            regulation.recipients = "\n".join(line.strip() for line in recipients.splitlines() if line.strip())
         return audited_save(regulation, by=by, reason="draft edited")
 
 

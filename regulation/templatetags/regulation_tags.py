@@ -2,6 +2,8 @@
 
 from django import template
 
+from ..text import roman
+
 register = template.Library()
 
 
@@ -22,6 +24,4 @@ def doc_month(value):
 @register.filter(name="roman")
 def roman_numeral(value):
     """Chapter numbers are written in Roman numerals: 2 → II."""
-    from ..text import roman
-
     return roman(int(value)) if value else ""

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 
 from coordination.security import get_visible_or_404
 
+from .. import import_pending, services
 from .. import permissions as perms
-from .. import services
 from ..forms import DraftArticleForm, DraftNewArticleForm, DraftRegulationForm, ImportForm
 from ..models import DocxImport
 from ..selectors import visible_regulations
@@ -23,22 +23,36 @@ from .common import decide, regulation_or_404, report
 def import_docx(request):
     if not perms.can_import(request.user):
         raise PermissionDenied
-    form = ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            record, created = services.regulation_import_docx(
-                by=request.user, upload=data["file"], parties=data["parties"],
-                term_start=data["term_start"], term_end=data["term_end"])
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            if created:
-                messages.success(request, _("The file was imported as a draft regulation."))
-            else:
-                messages.warning(request, _("This file was imported before; here is that import. Nothing was added."))
-            return redirect("regulation:import_result", record.pk)
-    return render(request, "regulation/import_form.html", {"form": form})
+    kept = import_pending.pending_name(request)
+    form = ImportForm(request.POST or None, request.FILES or None, kept_name=kept)
+    if request.method == "POST":
+        valid = form.is_valid()
+        chosen = form.cleaned_data.get("file")
+        if valid:
+            record = _import(request, form, chosen or import_pending.take(request))
+            if record is not None:
+                return redirect("regulation:import_result", record.pk)
+        if chosen:  # refused for another reason: the file waits on the server for the next attempt
+            import_pending.keep(request, chosen)
+            form.keep_file(chosen.name)
+    return render(request, "regulation/import_form.html", {"form": form, "kept": form.kept_name})
+
+
+def _import(request, form, upload):
+    data = form.cleaned_data
+    try:
+        record, created = services.regulation_import_docx(
+            by=request.user, upload=upload, parties=data["parties"],
+            term_start=data["term_start"], term_end=data["term_end"])
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return None
+    import_pending.forget(request)
+    if created:
+        messages.success(request, _("The file was imported as a draft regulation."))
+    else:
+        messages.warning(request, _("This file was imported before; here is that import. Nothing was added."))
+    return record
 
 
 def import_result(request, pk):

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from coordination.models import CoordinationArea
+from coordination.models import MEETINGS_AND_INFORMATION_ARTICLE, CoordinationArea
 from meetings import services
 
 
@@ -17,7 +17,7 @@ def at(days, hour=8, minute=0):
 
 @pytest.fixture
 def area(db):
-    return CoordinationArea.objects.get(article_number=8)
+    return CoordinationArea.objects.get(article_number=MEETINGS_AND_INFORMATION_ARTICLE)
 
 
 @pytest.fixture

@@ -55,7 +55,8 @@ def test_parser_structures_chapters_articles_clauses_and_points():
                                                                       (2, "NỘI DUNG PHỐI HỢP")]
     first = parsed["chapters"][0]["articles"][0]
     assert first["lines"][2:] == ["a) Ban cán sự đảng;", "b) Đảng ủy."]
-    assert "BAN CÁN SỰ ĐẢNG VKSND TỐI CAO - ĐẢNG ỦY VKSND TỐI CAO" in parsed["unplaced"]
+    assert parsed["issuers"] == ["BAN CÁN SỰ ĐẢNG VKSND TỐI CAO - ĐẢNG ỦY VKSND TỐI CAO"]  # the header's bodies
+    assert "Ghi chú: đoạn này nằm sau nội dung điều." in parsed["chapters"][1]["articles"][0]["lines"]
 
 
 def test_import_makes_a_draft_lists_unplaced_paragraphs_and_is_idempotent(reg_admin):
@@ -68,7 +69,7 @@ def test_import_makes_a_draft_lists_unplaced_paragraphs_and_is_idempotent(reg_ad
     assert regulation.chapters.count() == 2 and regulation.articles.count() == 2
     assert regulation.articles.get(number=1).body.endswith("b) Đảng ủy.")
     assert "Điều 2. Điều bị trùng số" in record.unplaced  # a duplicate article is listed, not merged or dropped
-    assert "BAN CÁN SỰ ĐẢNG VKSND TỐI CAO - ĐẢNG ỦY VKSND TỐI CAO" in record.unplaced
+    assert record.issuers_named == ["BAN CÁN SỰ ĐẢNG VKSND TỐI CAO - ĐẢNG ỦY VKSND TỐI CAO"]
     again, created_again = services.regulation_import_docx(by=reg_admin, upload=upload(content, "copy.docx"),
                                                            parties=parties)
     assert not created_again and again.pk == record.pk

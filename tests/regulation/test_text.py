@@ -67,3 +67,24 @@ def test_document_dates_follow_the_party_document_style():
 
     assert (doc_day(datetime.date(2021, 8, 29)), doc_month(datetime.date(2021, 8, 29))) == ("29", "8")
     assert (doc_day(datetime.date(2026, 1, 5)), doc_month(datetime.date(2026, 1, 5))) == ("05", "01")
+
+
+def _snapshot(title, body):
+    return {"chapters": [{"number": 1, "title": "CHUNG", "articles": [
+        {"number": 2, "suffix": "", "title": title, "body": body, "repealed": False}]}]}
+
+
+def test_amendment_diff_does_not_repeat_the_article_title_as_its_first_line():
+    from regulation.diff import compare
+
+    [row] = compare(_snapshot("Nguyên tắc phối hợp", "1. Cũ."), _snapshot("Nguyên tắc phối hợp", "1. Mới."))
+    assert "Nguyên tắc" not in row["html"] and row["title_html"] == ""
+    assert row["html"].startswith("1. ")
+
+
+def test_a_changed_article_title_is_diffed_in_the_heading():
+    from regulation.diff import compare
+
+    [row] = compare(_snapshot("Nguyên tắc phối hợp", "1. A."), _snapshot("Nguyên tắc phối hợp công tác", "1. A."))
+    assert "<ins>" in row["title_html"] and "công tác" in row["title_html"]
+    assert row["inserted"] == 2 and "<ins>" not in row["html"]

@@ -1,0 +1,86 @@
+"""The leaders' dashboard trend: month by month, requests sent to each body, answered, answered on time.
+
+Figures come from one grouped query (one row per body asked, 36 conditional counts); the chart is an SVG
+drawn here with attributes and CSS classes only (no inline style or script: the pages run under a strict
+Content-Security-Policy). Coordinates are strings, because the template would localise 12.5 into "12,5".
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Q
+from django.db.models.functions import TruncDate
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Party
+
+MONTHS = range(1, 13)
+SERIES = [("sent", _("Sent")), ("answered", _("Answered")), ("on_time", _("Answered on time"))]
+
+# Geometry of the SVG, in its own units (it scales to the card's width).
+WIDTH, HEIGHT = 720, 220
+LEFT, RIGHT, TOP, BOTTOM = 36, 8, 10, 24
+BAR, GAP = 12, 2
+
+
+def _counts(visible, year):
+    aggregates = {}
+    for m in MONTHS:
+        answered = Q(answered_at__year=year, answered_at__month=m)
+        aggregates[f"sent_{m}"] = Count("pk", filter=Q(sent_at__year=year, sent_at__month=m))
+        aggregates[f"answered_{m}"] = Count("pk", filter=answered)
+        aggregates[f"on_time_{m}"] = Count(
+            "pk", filter=answered & Q(reply_deadline__isnull=False, answered_on__lte=F("reply_deadline")))
+    rows = (visible.order_by().annotate(answered_on=TruncDate("answered_at"))
+            .values("requested_party_id").annotate(**aggregates))
+    return {row["requested_party_id"]: row for row in rows}
+
+
+@dataclass
+class Trend:
+    party: Party
+    months: list  # [{"month": 1, "sent": n, "answered": n, "on_time": n, "bars": [...]}]
+    grid: list  # [{"y": "…", "label": n}]
+    total: dict
+
+    @property
+    def empty(self):
+        return not any(self.total.values())
+
+
+def monthly_trend(visible, year):
+    """One Trend per body that was asked something this year, in the bodies' order."""
+    counts = _counts(visible, year)
+    trends = []
+    for party in Party.objects.filter(pk__in=counts).order_by("order"):
+        row = counts[party.pk]
+        months = [{"month": m, **{key: row[f"{key}_{m}"] for key, _label in SERIES}} for m in MONTHS]
+        trend = Trend(party, months, [], {key: sum(m[key] for m in months) for key, _label in SERIES})
+        if not trend.empty:
+            _draw(trend)
+            trends.append(trend)
+    return trends
+
+
+def _scale_top(biggest):
+    for top in (2, 4, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000):
+        if biggest <= top:
+            return top
+    return biggest
+
+
+def _draw(trend):
+    top = _scale_top(max(m[key] for m in trend.months for key, _label in SERIES))
+    plot_h = HEIGHT - TOP - BOTTOM
+    slot = (WIDTH - LEFT - RIGHT) / 12
+    step = top // 2 if top > 2 else 1
+    trend.grid = [{"y": f"{TOP + plot_h * (1 - v / top):.1f}", "label": v} for v in range(0, top + 1, step)]
+    for m in trend.months:
+        x0 = LEFT + slot * (m["month"] - 1) + (slot - 3 * BAR - 2 * GAP) / 2
+        m["label_x"] = f"{LEFT + slot * (m['month'] - 0.5):.1f}"
+        m["bars"] = []
+        for i, (key, label) in enumerate(SERIES):
+            h = plot_h * m[key] / top
+            m["bars"].append({"key": key, "label": label, "n": m[key], "x": f"{x0 + i * (BAR + GAP):.1f}",
+                              "y": f"{TOP + plot_h - h:.1f}", "h": f"{h:.1f}"})
+    trend.axis_y = f"{TOP + plot_h:.1f}"
+    trend.label_y = f"{HEIGHT - 6}"
