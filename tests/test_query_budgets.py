@@ -27,7 +27,7 @@ BUDGETS = {
     "request list, filters": 11, "inbox": 12, "request detail": 14, "request history": 14, "dashboard": 12,
     "documents": 9, "document detail": 12, "document history": 11, "regulation text": 16,
     "regulation search": 8, "meetings": 9, "meeting detail": 15, "calendar month": 11, "notices": 10,
-    "notice detail": 11, "evaluation": 14, "security log": 8,
+    "notice detail": 11, "evaluation": 14, "security log": 9,
 }
 # The target is at most 15 on every page; these two are still above it (docs/performance.md says why).
 OVER_TARGET = {"home", "regulation text"}
