@@ -62,6 +62,8 @@ def pages():
     ]
 
 
+# Pages only leaders open (staff would get 403): in the load, staff sessions skip them.
+LEADERS_ONLY = {"dashboard"}
 # The load mix: what people do most (lists, the inbox, opening requests), weights out of 100.
 LOAD_MIX = [
     ("inbox", 15), ("request list", 15), ("request detail", 20), ("request list, search", 8),

@@ -80,14 +80,15 @@ def measure_pages(port, sessions, page_list, rounds):
 
 
 def load(port, logins, paths, *, users, seconds, think):
-    """`users` threads, each signed in, request pages from `paths` [(path, weight)] for `seconds`."""
+    """`users` threads, each signed in, request pages from `paths` [(path, weight, leaders only)] for
+    `seconds`. `logins` is [(session, is_leader)]: staff are not sent to leaders' pages."""
     stop_at = time.monotonic() + seconds
     latencies, errors, lock = [], {}, threading.Lock()
 
     def user(i):
         rnd = random.Random(i)
-        session = logins[i % len(logins)]
-        choices, weights = zip(*paths, strict=True)
+        session, is_leader = logins[i % len(logins)]
+        choices, weights = zip(*[(p, w) for p, w, leaders in paths if is_leader or not leaders], strict=True)
         while time.monotonic() < stop_at:
             status, _, elapsed = session.get(rnd.choices(choices, weights)[0])
             with lock:
@@ -128,7 +129,7 @@ def main():
 
     django.setup()
     from bench.client import Session
-    from bench.pages import LOAD_MIX, ensure_superuser, pages, query_counts
+    from bench.pages import LEADERS_ONLY, LOAD_MIX, ensure_superuser, pages, query_counts
     from coordination.demo import DEMO_PASSWORD
     from coordination.models import CoordinationRequest
 
@@ -150,11 +151,12 @@ def main():
         report["rss_before_mb"] = worker_rss_mb(proc)
         if not args.skip_load:
             by_name = {name: path for name, _, path in page_list}
-            mix = [(by_name[name], weight) for name, weight in LOAD_MIX]
-            accounts = ["bcsd.chuyenvien", "bcsd.lanhdao", "du.chuyenvien", "du.lanhdao", "haiben"]
-            logins = [Session(args.port).login(u, DEMO_PASSWORD) for u in accounts for _ in range(2)]
+            mix = [(by_name[name], weight, name in LEADERS_ONLY) for name, weight in LOAD_MIX]
+            accounts = [("bcsd.chuyenvien", False), ("bcsd.lanhdao", True), ("du.chuyenvien", False),
+                        ("du.lanhdao", True), ("haiben", True)]
+            logins = [(Session(args.port).login(u, DEMO_PASSWORD), leader) for u, leader in accounts for _ in range(2)]
             report["load"] = load(args.port, logins, mix, users=args.users, seconds=args.seconds, think=0)
-            report["load_floor"] = load(args.port, logins, [("/bench/floor/", 1)], users=args.users,
+            report["load_floor"] = load(args.port, logins, [("/bench/floor/", 1, False)], users=args.users,
                                         seconds=max(10, args.seconds // 2), think=0)
             report["load_think"] = load(args.port, logins, mix, users=args.users, seconds=args.seconds, think=3)
         report["rss_after_mb"] = worker_rss_mb(proc)

@@ -115,7 +115,8 @@ def seed(*, requests, years=5, meetings=2000, notices=5000, members=200, out=pri
 
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")  # the planner's statistics, as autovacuum would have them by now
+            # The planner's statistics and the visibility map, as autovacuum would have them by now.
+            cursor.execute("VACUUM ANALYZE")
     return counts
 
 

@@ -5,10 +5,12 @@ drawn here with attributes and CSS classes only (no inline style or script: the 
 Content-Security-Policy). Coordinates are strings, because the template would localise 12.5 into "12,5".
 """
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, F, Q
 from django.db.models.functions import TruncDate
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Party
@@ -23,14 +25,20 @@ BAR, GAP = 12, 2
 
 
 def _counts(visible, year):
+    """Only the requests sent or answered in the year are read (indexes on sent_at and answered_at), and
+    each month is a range of the timestamps, not EXTRACT(month) of every row (issue 11)."""
+    tz = timezone.get_current_timezone()
+    bounds = [datetime.datetime(year, m, 1, tzinfo=tz) for m in MONTHS] + [datetime.datetime(year + 1, 1, 1, tzinfo=tz)]
     aggregates = {}
     for m in MONTHS:
-        answered = Q(answered_at__year=year, answered_at__month=m)
-        aggregates[f"sent_{m}"] = Count("pk", filter=Q(sent_at__year=year, sent_at__month=m))
+        answered = Q(answered_at__gte=bounds[m - 1], answered_at__lt=bounds[m])
+        aggregates[f"sent_{m}"] = Count("pk", filter=Q(sent_at__gte=bounds[m - 1], sent_at__lt=bounds[m]))
         aggregates[f"answered_{m}"] = Count("pk", filter=answered)
         aggregates[f"on_time_{m}"] = Count(
             "pk", filter=answered & Q(reply_deadline__isnull=False, answered_on__lte=F("reply_deadline")))
-    rows = (visible.order_by().annotate(answered_on=TruncDate("answered_at"))
+    in_year = (Q(sent_at__gte=bounds[0], sent_at__lt=bounds[-1])
+               | Q(answered_at__gte=bounds[0], answered_at__lt=bounds[-1]))
+    rows = (visible.filter(in_year).order_by().annotate(answered_on=TruncDate("answered_at"))
             .values("requested_party_id").annotate(**aggregates))
     return {row["requested_party_id"]: row for row in rows}
 
