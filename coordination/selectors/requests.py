@@ -94,29 +94,23 @@ def inbox(*, user):
 
 
 def dashboard(*, user, year=None):
-    """Open requests by area and state, the overdue ones, the share answered on time: one grouped query over
-    the visible requests that are open or were answered in the year, plus the first overdue rows."""
+    """Open requests by area and state and the overdue ones (one grouped query), the share answered on time
+    (one aggregate), the first overdue rows."""
     import datetime
 
     year = year or timezone.localdate().year
     tz = timezone.get_current_timezone()
     answered = Q(answered_at__gte=datetime.datetime(year, 1, 1, tzinfo=tz),
                  answered_at__lt=datetime.datetime(year + 1, 1, 1, tzinfo=tz))
-    with_deadline = answered & Q(reply_deadline__isnull=False)
     visible = requests_visible(user)
-    rows = visible.filter(Q(state__in=OPEN_STATES) | answered).order_by().values("area_id", "state").annotate(
-        n=Count("pk", filter=Q(state__in=OPEN_STATES)), answered=Count("pk", filter=answered),
-        with_deadline=Count("pk", filter=with_deadline),
-        on_time=Count("pk", filter=with_deadline & Q(answered_at__date__lte=F("reply_deadline"))),
-        overdue=Count("pk", filter=overdue_q()),
-    )
-    counts, totals, overdue_count = {}, {"answered": 0, "with_deadline": 0, "on_time": 0}, 0
-    for row in rows:
-        if row["n"]:
-            counts[(row["area_id"], row["state"])] = row["n"]
-        for key in totals:
-            totals[key] += row[key]
-        overdue_count += row["overdue"]
+    # Two grouped queries, each answered from a narrow index (state, area, …) or (answered_at, …).
+    open_rows = list(visible.filter(state__in=OPEN_STATES).order_by().values("area_id", "state").annotate(
+        n=Count("pk"), overdue=Count("pk", filter=overdue_q())))
+    counts = {(row["area_id"], row["state"]): row["n"] for row in open_rows}
+    overdue_count = sum(row["overdue"] for row in open_rows)
+    totals = visible.filter(answered).order_by().aggregate(
+        answered=Count("pk"), with_deadline=Count("pk", filter=Q(reply_deadline__isnull=False)),
+        on_time=Count("pk", filter=Q(reply_deadline__isnull=False, answered_at__date__lte=F("reply_deadline"))))
     share = round(100 * totals["on_time"] / totals["with_deadline"]) if totals["with_deadline"] else None
     overdue = visible.filter(overdue_q()).order_by("reply_deadline", "pk")[:FIRST_ROWS]
     return {
