@@ -12,7 +12,7 @@ $(PY):
 	$(PY) -m pip install --quiet --upgrade pip
 
 $(STAMP): $(PY) pyproject.toml constraints.txt
-	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev]"
+	$(PY) -m pip install --quiet -c constraints.txt ".[dev,demo]"
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -21,15 +21,14 @@ compilemessages: install
 	$(PY) manage.py compilemessages --ignore=.venv -v0
 
 setup: install compilemessages
-	@mkdir -p var/celery/queue var/celery/processed var/celery/results var/celery/control var/media
+	@mkdir -p var/celery/queue var/celery/staging var/celery/broken var/celery/processed var/celery/results var/celery/control var/media var/mail
 	DJANGO_SETTINGS_MODULE=config.settings.local $(PY) manage.py migrate --noinput -v0
 	DJANGO_SETTINGS_MODULE=config.settings.local $(PY) manage.py load_demo
 
+# The Procfile's last process (welcome) prints the address and the demo accounts once the web server
+# answers, so they are the last lines on the screen.
 run: setup
-	@echo ""
-	@echo "  Ứng dụng / application: http://127.0.0.1:8000   (Ctrl-C để dừng / to stop)"
-	@echo ""
-	DJANGO_SETTINGS_MODULE=config.settings.local $(VENV)/bin/honcho start -f Procfile
+	@DJANGO_SETTINGS_MODULE=config.settings.local $(VENV)/bin/honcho start -f Procfile
 
 test: install compilemessages
 	$(VENV)/bin/pytest $(PYTEST_ARGS)

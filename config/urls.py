@@ -2,11 +2,10 @@
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.generic import RedirectView
-from django.views.i18n import set_language
 
+from coordination.language import set_language
 from coordination.views.auth import LoginView
 
 from . import views
@@ -16,7 +15,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("dang-nhap/", LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
-    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("i18n/setlang/", set_language, name="set_language"),
     path("quy-che/", include("regulation.urls")),
     # /phoi-hop/ itself is where people land when they shorten a link: the request list.
     path("phoi-hop/", RedirectView.as_view(pattern_name="coordination:request_list"), name="coordination_root"),

@@ -1,7 +1,17 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import CoordinationRequest, Document, DocumentDownload, Membership, OrgUnit, Party, SecurityEvent
+from .models import (
+    CoordinationRequest,
+    Document,
+    DocumentDownload,
+    Membership,
+    OrgUnit,
+    OutboxEntry,
+    Party,
+    SecurityEvent,
+)
+from .models.jobs import JobRun
 
 
 @admin.register(Party)
@@ -77,3 +87,23 @@ class DocumentAdmin(ReadOnlyHistoryAdmin):
 @admin.register(DocumentDownload)
 class DocumentDownloadAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_display = ["at", "user", "version", "ip_address"]
+
+
+@admin.register(JobRun)
+class JobRunAdmin(admin.ModelAdmin):
+    list_display = ["task", "started_at", "finished_at", "outcome", "message"]
+    list_filter = ["outcome", "task"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(OutboxEntry)
+class OutboxEntryAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    """What steps had to send: an entry without `done at` is still to be sent (re-queued every 5 minutes)."""
+
+    list_display = ["created_at", "task", "args", "requeued", "done_at"]
+    list_filter = [("done_at", admin.EmptyFieldListFilter), "task"]

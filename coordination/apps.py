@@ -15,7 +15,10 @@ class CoordinationConfig(AppConfig):
     def ready(self):
         use_vietnamese_name_order(get_user_model())
         # In ready(): these modules import models, which are not loaded when apps.py is imported.
-        from . import signals  # noqa: F401  (security log receivers)
+        from . import (
+            language,  # noqa: F401  (applies the person's language at sign-in)
+            signals,  # noqa: F401  (security log receivers)
+        )
         from .demo import requests as demo_requests  # noqa: F401  (registers the demo requests and documents)
         from .sections import article_requests, home_inbox
 

@@ -6,7 +6,6 @@ from django.utils import timezone, translation
 
 from .models import Notification
 from .queueing import delay_on_commit
-from .tasks import send_notification_email
 
 
 def notify(*, recipients, subject, body, url, actor=None, email=True):
@@ -28,7 +27,10 @@ def notify(*, recipients, subject, body, url, actor=None, email=True):
                                         url=url)
         )
     if created and email:
-        # The in-app notifications exist whatever happens; a failed queueing is logged (emailed_at stays empty).
+        # Local: notifications -> tasks -> services.digest -> reminders -> notifications is a cycle.
+        from .tasks import send_notification_email
+
+        # The in-app notifications exist whatever happens; each email is an outbox entry, sent once the broker answers.
         for notification in created:
             delay_on_commit(send_notification_email, notification.pk)
     return created

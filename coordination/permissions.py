@@ -152,3 +152,8 @@ def can_create_document(user, party):
 
 def can_add_document_version(user, document):
     return can_view_document(user, document) and is_active_member(user, document.owner_party, *WORKING_ROLES)
+
+
+def can_view_job_runs(user):
+    """Regulation admins (and Django superusers) watch the scheduled jobs."""
+    return bool(getattr(user, "is_superuser", False)) or is_member_of_any(user, Role.ADMIN)

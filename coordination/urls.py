@@ -1,6 +1,7 @@
 from django.urls import path
 
 from .views import documents as document_views
+from .views import jobs as job_views
 from .views import members as member_views
 from .views import requests as request_views
 
@@ -13,6 +14,7 @@ urlpatterns = [
     path("thanh-vien/<int:pk>/ket-thuc/", member_views.member_end, name="member_end"),
     path("thanh-vien/<int:pk>/lich-su/", member_views.member_history, name="member_history"),
     path("nhat-ky-bao-mat/", member_views.security_log, name="security_log"),
+    path("tac-vu/", job_views.job_runs, name="job_runs"),
     # Coordination requests
     path("de-nghi/", request_views.request_list, name="request_list"),
     path("de-nghi/tao-moi/", request_views.request_create, name="request_create"),

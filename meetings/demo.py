@@ -1,39 +1,30 @@
-"""Demo meetings, minutes, notices and the reporting schedule for `make run`. Idempotent: keyed by titles."""
+"""Demo meetings, minutes, notices and the reporting schedule for `make run`, over the last year and a half:
+a regular joint meeting each quarter with minutes approved by both bodies, reports sent on schedule (a few
+late, one overdue). Each step runs through the services on its day (coordination.demo_clock).
+Idempotent: meetings and the schedule are made only into empty tables."""
 
 import datetime
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
 
 from coordination.demo import register
-from coordination.models import (
-    MEETINGS_AND_INFORMATION_ARTICLE,
-    CoordinationArea,
-    CoordinationRequest,
-    DocumentType,
-    Party,
-)
+from coordination.demo.clock import after, at, day, moment, today, workday
+from coordination.demo.pdf import document_pdf
+from coordination.models import CoordinationArea, Party
 
-from . import selectors, services
-from .models import AttendanceStatus, Meeting, MeetingKind, Notice, NoticeKind, ReportFrequency, ReportingObligation
+from . import services
+from .models import AttendanceStatus, Meeting, Notice, ReportFrequency, ReportingObligation
 
-PAST = "Hội nghị liên tịch định kỳ quý III giữa Ban cán sự đảng và Đảng ủy"
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 AWAITING = "Phiên làm việc về công tác tổ chức, cán bộ"
-UPCOMING = "Hội nghị liên tịch định kỳ quý IV"
+SPAN_DAYS = 540  # a year and a half
 
 
-def _pdf(text):
-    body = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1", "replace")
-    return (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-            b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R>>endobj\n"
-            b"4 0 obj<</Length " + str(len(body)).encode() + b">>stream\n" + body + b"\nendstream endobj\n"
-            b"trailer<</Root 1 0 R>>\n%%EOF\n")
-
-
-def _at(days, hour, minute=0):
-    day = timezone.localdate() + datetime.timedelta(days=days)
-    return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=timezone.get_current_timezone())
+def _pdf(title, party, paragraphs, doc_type):
+    return SimpleUploadedFile(f"{doc_type.lower()}-{party.code.lower()}.pdf",
+                              document_pdf(title, party=party, doc_type=doc_type, paragraphs=paragraphs),
+                              "application/pdf")
 
 
 def _context():
@@ -42,12 +33,12 @@ def _context():
     return users, Party.objects.get(code="BCSD"), Party.objects.get(code="DU")
 
 
-def _convene(u, bcsd, du, *, title, kind, days, hours, place, chair="bcsd.lanhdao", party=None, by="bcsd.chuyenvien"):
+def _convene(u, bcsd, du, *, title, kind, on, hours, place, chair="bcsd.lanhdao", party=None, by="bcsd.chuyenvien"):
     invitees = [(u["bcsd.lanhdao"], bcsd), (u["bcsd.chuyenvien"], bcsd), (u["du.lanhdao"], du),
                 (u["du.chuyenvien"], du), (u["haiben"], du)]
     return services.meeting_convene(
         by=u[by], convening_party=party or bcsd, kind=kind, title=title, chair=u[chair],
-        starts_at=_at(days, hours[0]), ends_at=_at(days, hours[1]), place=place, invitees=invitees,
+        starts_at=moment(on, hours[0]), ends_at=moment(on, hours[1]), place=place, invitees=invitees,
         description="Đề nghị các đồng chí nghiên cứu tài liệu trước cuộc họp.",
     )
 
@@ -59,62 +50,110 @@ def _agenda(meeting, by, items, requests=()):
                                  requests=requests if n == 0 else ())
 
 
-def _past_meeting(u, bcsd, du):
-    meeting = _convene(u, bcsd, du, title=PAST, kind=MeetingKind.REGULAR, days=-20, hours=(8, 11),
-                       place="Phòng họp tầng 3, trụ sở VKSND tối cao")
-    staff = u["bcsd.chuyenvien"]
-    _agenda(meeting, staff, [
-        ("Kết quả thực hiện nhiệm vụ chính trị 9 tháng đầu năm", 3, bcsd),
-        ("Công tác chính trị, tư tưởng trong cán bộ, đảng viên", 4, du),
-        ("Chế độ thông tin, báo cáo giữa hai bên", MEETINGS_AND_INFORMATION_ARTICLE, bcsd),
-    ], requests=list(CoordinationRequest.objects.order_by("pk")[:1]))
-    entries = [(i, AttendanceStatus.PRESENT, "", "") for i in meeting.invitations.all()]
-    entries[-1] = (entries[-1][0], AttendanceStatus.ABSENT, "Đi công tác tại VKSND cấp cao tại Đà Nẵng", "")
-    services.attendance_record(by=staff, meeting=meeting, entries=entries)
-    services.minutes_save(by=staff, meeting=meeting, content=(
-        "Hội nghị do đồng chí Trần Văn Minh chủ trì.\n\nHai bên đã nghe báo cáo kết quả 9 tháng, "
-        "thảo luận công tác chính trị, tư tưởng và thống nhất chế độ thông tin, báo cáo."))
-    services.conclusion_add(by=staff, meeting=meeting, text="Đảng ủy xây dựng kế hoạch học tập, quán triệt nghị "
-                            "quyết chuyên đề trong toàn Đảng bộ, gửi Ban cán sự đảng cho ý kiến.",
-                            area=CoordinationArea.objects.get(article_number=4), owner_party=du,
-                            deadline=timezone.localdate() + datetime.timedelta(days=25))
-    services.conclusion_add(by=staff, meeting=meeting, text="Văn phòng hai bên rà soát lịch báo cáo định kỳ năm sau.",
-                            area=CoordinationArea.objects.get(article_number=MEETINGS_AND_INFORMATION_ARTICLE),
-                            owner_party=du,
-                            deadline=timezone.localdate() + datetime.timedelta(days=40))
-    minutes = services.minutes_submit(by=staff, meeting=meeting)
-    services.minutes_approve(by=u["bcsd.lanhdao"], minutes=minutes, party=bcsd)
-    services.minutes_approve(by=u["du.lanhdao"], minutes=minutes, party=du, comment="Nhất trí.")
-    services.meeting_attach_document(by=staff, meeting=meeting, doc_type=DocumentType.BB,
-                                     summary="Biên bản hội nghị liên tịch quý III",
-                                     file=SimpleUploadedFile("bien-ban.pdf", _pdf("Bien ban"), "application/pdf"))
-    first = meeting.conclusions.order_by("order").first()
-    first.refresh_from_db()
-    services.conclusion_create_request(by=staff, conclusion=first)
+def quarters():
+    """(year, quarter, day of its regular meeting) from a year and a half ago to the current quarter:
+    the meeting is held mid-month in the quarter's last month."""
+    first, last = today() - datetime.timedelta(days=SPAN_DAYS), today()
+    year, quarter = first.year, (first.month - 1) // 3 + 1
+    while (year, quarter) <= (last.year, (last.month - 1) // 3 + 1):
+        yield year, quarter, workday(datetime.date(year, quarter * 3, 15))
+        year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
+
+
+def regular_title(year, quarter):
+    return f"Hội nghị liên tịch định kỳ quý {ROMAN[quarter]}/{year} giữa Ban cán sự đảng và Đảng ủy"
+
+
+def _regular_meeting(u, bcsd, du, year, quarter, on, *, follow_up):
+    """Convened two weeks ahead (two days ago for the coming one); held; minutes approved by both bodies
+    within the week; the signed minutes filed."""
+    staff, q = u["bcsd.chuyenvien"], f"quý {ROMAN[quarter]}/{year}"
+    with at(min(workday(on - datetime.timedelta(days=14), backward=True), day(-2)), 9):
+        meeting = _convene(u, bcsd, du, title=regular_title(year, quarter), kind="regular", on=on, hours=(8, 11),
+                           place="Phòng họp tầng 3, trụ sở VKSND tối cao")
+        _agenda(meeting, staff, [
+            (f"Kết quả thực hiện nhiệm vụ chính trị {q}", 3, bcsd),
+            ("Công tác chính trị, tư tưởng trong cán bộ, đảng viên", 4, du),
+            ("Chế độ thông tin, báo cáo giữa hai bên", 8, bcsd),
+        ])
+    if on >= today():
+        return meeting
+    with at(on, 11, 30):
+        entries = [(i, AttendanceStatus.PRESENT, "", "") for i in meeting.invitations.all()]
+        if quarter % 2:
+            entries[-1] = (entries[-1][0], AttendanceStatus.ABSENT, "Đi công tác tại VKSND cấp cao tại Đà Nẵng", "")
+        services.attendance_record(by=staff, meeting=meeting, entries=entries)
+        services.minutes_save(by=staff, meeting=meeting, content=(
+            f"Hội nghị do đồng chí Trần Văn Minh chủ trì.\n\nHai bên đã nghe báo cáo kết quả {q}, "
+            "thảo luận công tác chính trị, tư tưởng và thống nhất chế độ thông tin, báo cáo."))
+        services.conclusion_add(by=staff, meeting=meeting, text="Đảng ủy xây dựng kế hoạch học tập, quán triệt nghị "
+                                "quyết chuyên đề trong toàn Đảng bộ, gửi Ban cán sự đảng cho ý kiến.",
+                                area=CoordinationArea.objects.get(article_number=4), owner_party=du,
+                                deadline=after(on, 25))
+        services.conclusion_add(by=staff, meeting=meeting, text="Văn phòng hai bên rà soát lịch báo cáo định kỳ.",
+                                area=CoordinationArea.objects.get(article_number=8), owner_party=du,
+                                deadline=after(on, 40))
+    with at(after(on, 1), 10):
+        minutes = services.minutes_submit(by=staff, meeting=meeting)
+    with at(after(on, 2), 9):
+        services.minutes_approve(by=u["bcsd.lanhdao"], minutes=minutes, party=bcsd)
+    with at(after(on, 4), 14):
+        services.minutes_approve(by=u["du.lanhdao"], minutes=minutes, party=du, comment="Nhất trí.")
+    with at(after(on, 5), 9):
+        services.meeting_attach_document(
+            by=staff, meeting=meeting, doc_type="BB", summary=f"Biên bản hội nghị liên tịch {q}",
+            file=_pdf(f"Biên bản hội nghị liên tịch định kỳ {q}", bcsd, [
+                f"Hôm nay, ngày {on:%d/%m/%Y}, tại trụ sở VKSND tối cao, Ban cán sự đảng và Đảng ủy tổ chức hội "
+                f"nghị liên tịch định kỳ {q}.",
+                "Hội nghị do đồng chí Trần Văn Minh chủ trì. Hai bên đã nghe báo cáo kết quả thực hiện nhiệm vụ, "
+                "thảo luận công tác chính trị, tư tưởng và thống nhất chế độ thông tin, báo cáo.",
+                "Hội nghị kết luận: Đảng ủy xây dựng kế hoạch học tập, quán triệt nghị quyết chuyên đề; Văn phòng "
+                "hai bên rà soát lịch báo cáo định kỳ."], "BB"))
+        if follow_up:
+            first = meeting.conclusions.order_by("order").first()
+            first.refresh_from_db()  # forget the meeting cached with its minutes still in draft
+            followup = services.conclusion_create_request(by=staff, conclusion=first)
+    if follow_up:
+        _answer_followup(u, followup, after(on, 5))
+    return meeting
+
+
+def _answer_followup(u, request, sent):
+    """The ĐU takes the conclusion up and answers within the deadline; the BCSĐ closes it."""
+    from coordination.services import requests
+
+    with at(after(sent, 1), 9):
+        requests.request_acknowledge(by=u["du.chuyenvien"], request=request, officers=[u["du.chuyenvien"]])
+    answered = min(after(sent, 18), day(-3))
+    with at(answered, 10):
+        requests.request_save_response(by=u["du.chuyenvien"], request=request, response_content=(
+            "Đảng ủy đã ban hành Kế hoạch học tập, quán triệt nghị quyết chuyên đề trong toàn Đảng bộ, gửi kèm "
+            "để Ban cán sự đảng cho ý kiến."))
+        requests.request_submit_response(by=u["du.chuyenvien"], request=request)
+    with at(answered, 15):
+        requests.request_approve_response(by=u["du.lanhdao"], request=request)
+    with at(after(answered, 1), 9):
+        requests.request_close(by=u["bcsd.chuyenvien"], request=request, comment="Đã nhận kế hoạch.")
 
 
 def _awaiting_meeting(u, bcsd, du):
-    meeting = _convene(u, bcsd, du, title=AWAITING, kind=MeetingKind.WORKING, days=-3, hours=(14, 16),
-                       place="Phòng họp Văn phòng Đảng ủy")
-    staff = u["bcsd.chuyenvien"]
-    _agenda(meeting, staff, [("Phối hợp quy hoạch cán bộ nhiệm kỳ 2025–2030", 5, bcsd)])
-    services.attendance_record(by=staff, meeting=meeting, entries=[
-        (i, AttendanceStatus.PRESENT, "", "") for i in meeting.invitations.all()])
-    services.minutes_save(by=staff, meeting=meeting, content="Hai bên trao đổi về quy hoạch cán bộ.")
-    services.conclusion_add(by=staff, meeting=meeting, text="Ban cán sự đảng gửi dự thảo quy hoạch để Đảng ủy góp ý.",
-                            area=CoordinationArea.objects.get(article_number=5), owner_party=bcsd,
-                            deadline=timezone.localdate() + datetime.timedelta(days=15))
-    minutes = services.minutes_submit(by=staff, meeting=meeting)
-    services.minutes_approve(by=u["bcsd.lanhdao"], minutes=minutes, party=bcsd)  # waits for the ĐU leader
-
-
-def _upcoming_meeting(u, bcsd, du):
-    meeting = _convene(u, bcsd, du, title=UPCOMING, kind=MeetingKind.REGULAR, days=6, hours=(8, 11),
-                       place="Hội trường tầng 2, trụ sở VKSND tối cao")
-    _agenda(meeting, u["bcsd.chuyenvien"], [
-        ("Tổng kết công tác phối hợp năm và phương hướng năm sau", 3, bcsd),
-        ("Chuẩn bị đánh giá hằng năm việc thực hiện Quy chế", MEETINGS_AND_INFORMATION_ARTICLE, du),
-    ])
+    on = day(-3)
+    with at(day(-10), 9):
+        meeting = _convene(u, bcsd, du, title=AWAITING, kind="working", on=on, hours=(14, 16),
+                           place="Phòng họp Văn phòng Đảng ủy")
+        staff = u["bcsd.chuyenvien"]
+        _agenda(meeting, staff, [("Phối hợp quy hoạch cán bộ nhiệm kỳ tới", 5, bcsd)])
+    with at(on, 16, 30):
+        services.attendance_record(by=staff, meeting=meeting, entries=[
+            (i, AttendanceStatus.PRESENT, "", "") for i in meeting.invitations.all()])
+        services.minutes_save(by=staff, meeting=meeting, content="Hai bên trao đổi về quy hoạch cán bộ.")
+        services.conclusion_add(by=staff, meeting=meeting, text="Ban cán sự đảng gửi dự thảo quy hoạch để Đảng ủy "
+                                "góp ý.", area=CoordinationArea.objects.get(article_number=5), owner_party=bcsd,
+                                deadline=day(15))
+    with at(after(on, 1), 10):
+        minutes = services.minutes_submit(by=staff, meeting=meeting)
+    with at(after(on, 1), 15):
+        services.minutes_approve(by=u["bcsd.lanhdao"], minutes=minutes, party=bcsd)  # waits for the ĐU leader
 
 
 @register
@@ -122,20 +161,20 @@ def load():
     users, bcsd, du = _context()
     if len(users) < 6:
         return
-    if not Meeting.objects.filter(title=PAST).exists():
-        _past_meeting(users, bcsd, du)
-    if not Meeting.objects.filter(title=AWAITING).exists():
+    if not Meeting.objects.exists():
+        held = [q for q in quarters() if q[2] < today()]
+        for year, quarter, on in quarters():
+            _regular_meeting(users, bcsd, du, year, quarter, on, follow_up=(year, quarter, on) == held[-1])
         _awaiting_meeting(users, bcsd, du)
-    if not Meeting.objects.filter(title=UPCOMING).exists():
-        _upcoming_meeting(users, bcsd, du)
     if not ReportingObligation.objects.exists():
-        _schedule_and_notices(users, bcsd, du)
+        _schedule(users, bcsd, du)
+        _notices(users, bcsd, du)
 
 
-def _schedule_and_notices(u, bcsd, du):
-    today = timezone.localdate()
-    starts = (today - datetime.timedelta(days=200)).replace(day=1)
-    admin = u["quantri"]
+def _schedule(u, bcsd, du):
+    """The schedule set up a year and a half ago; each report sent a few days before it was due, a few
+    late, and ĐU's latest one not sent yet."""
+    begun = day(-SPAN_DAYS)
     lines = [
         (bcsd, du, "Báo cáo tình hình thực hiện nhiệm vụ hằng quý", ReportFrequency.QUARTERLY),
         (du, bcsd, "Báo cáo tình hình thực hiện nhiệm vụ hằng quý", ReportFrequency.QUARTERLY),
@@ -144,44 +183,73 @@ def _schedule_and_notices(u, bcsd, du):
         (bcsd, du, "Báo cáo tổng kết năm", ReportFrequency.YEARLY),
         (du, bcsd, "Báo cáo tổng kết năm", ReportFrequency.YEARLY),
     ]
-    for sender, recipient, title, frequency in lines:
-        services.obligation_create(by=admin, reporting_party=sender, recipient_party=recipient, title=title,
-                                   frequency=frequency, days_after_period=15, starts_on=starts)
-    due = selectors.reports_due(today)
-    left_due = next((r for r in reversed(due) if r.obligation.reporting_party == du), None)
+    with at(begun, 10):
+        obligations = [services.obligation_create(by=u["quantri"], reporting_party=sender, recipient_party=recipient,
+                                                  title=title, frequency=frequency, days_after_period=15,
+                                                  starts_on=begun.replace(day=1))
+                       for sender, recipient, title, frequency in lines]
+    rows = sorted(
+        ((due, o, start, end) for o in obligations for year in range(begun.year, today().year + 1)
+         for start, end, due in o.periods(year) if end < today()),
+        key=lambda row: (row[0], row[1].pk))
+    left = next((r for r in reversed(rows) if r[1].reporting_party == du), None)
     staff = {bcsd.pk: u["bcsd.chuyenvien"], du.pk: u["du.chuyenvien"]}
     readers = {bcsd.pk: [u["bcsd.lanhdao"], u["bcsd.chuyenvien"]], du.pk: [u["du.lanhdao"], u["du.chuyenvien"]]}
-    for row in due:
-        if row is left_due:
+    for n, (due, o, start, end) in enumerate(rows):
+        sent = after(due, 5) if n % 5 == 3 else workday(due - datetime.timedelta(days=4), backward=True)
+        if (due, o, start, end) == left or sent >= today():
             continue
-        o = row.obligation
-        notice = services.notice_create(
-            by=staff[o.reporting_party_id], sender_party=o.reporting_party, recipient_party=o.recipient_party,
-            kind=NoticeKind.REPORT, title=f"{o.title} ({row.period_start:%m/%Y}–{row.period_end:%m/%Y})",
-            summary="Báo cáo kết quả thực hiện nhiệm vụ trong kỳ, những hạn chế và phương hướng kỳ tới.",
-            obligation=o, period_start=row.period_start)
-        _send_and_read(notice, staff[o.reporting_party_id], readers[o.recipient_party_id])
-    plan = services.notice_create(by=u["du.chuyenvien"], sender_party=du, recipient_party=bcsd, kind=NoticeKind.PLAN,
-                                  title=f"Kế hoạch kiểm tra, giám sát năm {today.year} của Đảng ủy",
-                                  summary="Đảng ủy gửi Ban cán sự đảng kế hoạch kiểm tra, giám sát để phối hợp.")
-    services.notice_attach_document(by=u["du.chuyenvien"], notice=plan, doc_type=DocumentType.KH,
-                                    summary="Kế hoạch kiểm tra, giám sát năm",
-                                    file=SimpleUploadedFile("ke-hoach.pdf", _pdf("Ke hoach"), "application/pdf"))
-    _send_and_read(plan, u["du.chuyenvien"], readers[bcsd.pk])
-    resolution = services.notice_create(
-        by=u["bcsd.chuyenvien"], sender_party=bcsd, recipient_party=du, kind=NoticeKind.RESOLUTION,
-        title="Nghị quyết của Ban cán sự đảng về nhiệm vụ trọng tâm quý IV",
-        summary="Ban cán sự đảng thông báo để Đảng ủy biết và lãnh đạo các tổ chức đảng thực hiện.")
-    services.notice_send(by=u["bcsd.chuyenvien"], notice=resolution)  # left unread by the ĐU
-    services.notice_create(by=u["bcsd.chuyenvien"], sender_party=bcsd, recipient_party=du, kind=NoticeKind.PROGRAMME,
-                           title="Chương trình công tác năm sau (dự thảo)", summary="Đang hoàn thiện.")
+        by = staff[o.reporting_party_id]
+        with at(sent, 9, 30):
+            notice = services.notice_create(
+                by=by, sender_party=o.reporting_party, recipient_party=o.recipient_party, kind="report",
+                title=f"{o.title} ({start:%m/%Y}–{end:%m/%Y})", obligation=o, period_start=start,
+                summary="Báo cáo kết quả thực hiện nhiệm vụ trong kỳ, những hạn chế và phương hướng kỳ tới.")
+            services.notice_attach_document(
+                by=by, notice=notice, doc_type="BC", summary=notice.title,
+                file=_pdf(notice.title, o.reporting_party, [
+                    f"Kính gửi: {o.recipient_party.name_vi}.",
+                    f"Thực hiện chế độ thông tin theo Quy chế phối hợp, {o.reporting_party.name_vi} báo cáo kết quả "
+                    f"thực hiện nhiệm vụ từ {start:%d/%m/%Y} đến {end:%d/%m/%Y}, những hạn chế và phương hướng kỳ tới.",
+                ], "BC"))
+            services.notice_send(by=by, notice=notice)
+        _read(notice, readers[o.recipient_party_id], sent)
 
 
-def _send_and_read(notice, by, readers):
-    notice = services.notice_send(by=by, notice=notice)
-    for user in readers:
-        services.notice_mark_read(user=user, notice=notice)
-    return notice
+def _notices(u, bcsd, du):
+    readers = {bcsd.pk: [u["bcsd.lanhdao"], u["bcsd.chuyenvien"]], du.pk: [u["du.lanhdao"], u["du.chuyenvien"]]}
+    sent = workday(datetime.date(today().year, 1, 20))
+    sent = sent if sent < today() else workday(datetime.date(today().year - 1, 1, 20))
+    with at(sent, 10):
+        plan = services.notice_create(by=u["du.chuyenvien"], sender_party=du, recipient_party=bcsd, kind="plan",
+                                      title=f"Kế hoạch kiểm tra, giám sát năm {sent.year} của Đảng ủy",
+                                      summary="Đảng ủy gửi Ban cán sự đảng kế hoạch kiểm tra, giám sát để phối hợp.")
+        services.notice_attach_document(
+            by=u["du.chuyenvien"], notice=plan, doc_type="KH", summary=plan.title,
+            file=_pdf(plan.title, du, [
+                "Thực hiện Quy chế phối hợp, Đảng ủy gửi Ban cán sự đảng Kế hoạch kiểm tra, giám sát trong năm.",
+                "Nội dung trọng tâm: kiểm tra việc thực hiện nghị quyết, chỉ thị của Đảng; giám sát chuyên đề "
+                "việc thực hiện Quy chế phối hợp công tác."], "KH"))
+        services.notice_send(by=u["du.chuyenvien"], notice=plan)
+    _read(plan, readers[bcsd.pk], sent)
+    with at(day(-10), 14):
+        resolution = services.notice_create(
+            by=u["bcsd.chuyenvien"], sender_party=bcsd, recipient_party=du, kind="resolution",
+            title=f"Nghị quyết của Ban cán sự đảng về nhiệm vụ trọng tâm quý {ROMAN[(today().month - 1) // 3 + 1]}",
+            summary="Ban cán sự đảng thông báo để Đảng ủy biết và lãnh đạo các tổ chức đảng thực hiện.")
+        services.notice_send(by=u["bcsd.chuyenvien"], notice=resolution)  # left unread by the ĐU
+    with at(day(-2), 16):
+        services.notice_create(by=u["bcsd.chuyenvien"], sender_party=bcsd, recipient_party=du, kind="programme",
+                               title=f"Chương trình công tác năm {today().year + 1} (dự thảo)",
+                               summary="Đang hoàn thiện.")
+
+
+def _read(notice, readers, sent):
+    """Read the next working day, or later the same day when that is still to come."""
+    on, first = (after(sent, 1), 8) if after(sent, 1) < today() else (sent, 15)
+    for hour, user in enumerate(readers, start=first):
+        with at(on, hour):
+            services.notice_mark_read(user=user, notice=notice)
 
 
 __all__ = ["load", "Notice"]

@@ -1,4 +1,5 @@
-"""Background jobs of meetings: invitation, change and cancellation e-mails with the .ics attached."""
+"""Background jobs of meetings: invitation, change and cancellation e-mails with the .ics attached, and the
+daily reminders of minutes awaiting approval and of periodic reports due (services/reminders.py)."""
 
 from celery import shared_task
 from django.conf import settings
@@ -10,9 +11,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from coordination.jobs import RETRY, day_or_today, recorded_run, system_user
+
 from . import ical
 from .models import CalendarEmail, Meeting
 from .services.common import absolute
+from .services.reminders import minutes_reminders, report_reminders
 
 SUBJECTS = {
     ical.REQUEST: gettext_noop("Meeting invitation: %(title)s"),
@@ -66,3 +70,21 @@ def _message(meeting, user, method):
     data = ical.calendar_bytes([meeting], method=method, url_for=lambda m: url, attendees_for=lambda m: attendees)
     message.attach("cuoc-hop.ics", data, "text/calendar")
     return message
+
+
+@shared_task(**RETRY)
+def remind_minutes_awaiting_approval(day=None):
+    """Daily: remind leaders of minutes that wait for their body's approval."""
+    with recorded_run("meetings.tasks.remind_minutes_awaiting_approval") as run:
+        sent = minutes_reminders(day=day_or_today(day), actor=system_user())
+        run["message"] = f"{sent} reminder(s)"
+    return sent
+
+
+@shared_task(**RETRY)
+def remind_reports_due(day=None):
+    """Daily: remind a body of a periodic report due within a week or overdue."""
+    with recorded_run("meetings.tasks.remind_reports_due") as run:
+        sent = report_reminders(day=day_or_today(day), actor=system_user())
+        run["message"] = f"{sent} reminder(s)"
+    return sent

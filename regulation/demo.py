@@ -1,21 +1,19 @@
 """Demo data: one amendment already in force and one awaiting the ĐU leader's approval.
 
-Built through the services, as the users would, then back-dated so the versions read like a
-real history (the first amendment took effect on 01/01/2023). Safe to run twice.
+Built through the services, as the users would, each step on its day (coordination.demo_clock): the
+first amendment was approved in December 2022 and took effect on 01/01/2023. Safe to run twice.
 """
 
 import datetime
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils import timezone
 
 from coordination.demo import register
+from coordination.demo.clock import at, day
 from coordination.models import Party
 
-from . import services
-from .models import ChangeKind, Regulation, RegulationVersion
-from .services.common import audited_save
+from .models import ChangeKind, Regulation
 
 EARLIER_TITLE = "Sửa đổi khoản 3 Điều 8 về chế độ thông tin giữa hai bên"
 EARLIER_RATIONALE = (
@@ -61,38 +59,42 @@ def load_regulation_demo():
 
 
 def _earlier(regulation, users):
+    """Drafted in early December 2022, approved by both bodies on 20/12/2022, in force from 01/01/2023
+    (brought into force by the daily job that morning): each step on its day, through the services."""
+    from . import services
+
     bcsd, du = Party.objects.get(code="BCSD"), Party.objects.get(code="DU")
-    amendment = services.amendment_create(by=users["quantri"], regulation=regulation, title=EARLIER_TITLE,
-                                          rationale=EARLIER_RATIONALE, proposed_effective_on=timezone.localdate())
-    services.amendment_add_change(by=users["quantri"], amendment=amendment, kind=ChangeKind.REPLACE_CLAUSE,
-                                  article_key="8", clause_number=3, body=EARLIER_CLAUSE)
-    services.amendment_submit(by=users["quantri"], amendment=amendment)
-    services.amendment_approve(by=users["bcsd.lanhdao"], amendment=amendment, party=bcsd)
-    amendment = services.amendment_approve(by=users["du.lanhdao"], amendment=amendment, party=du)
-    _backdate(amendment, datetime.date(2022, 12, 20), datetime.date(2023, 1, 1))
-
-
-def _backdate(amendment, decided, effective):
-    """Demo only: make the first amendment read as decided in December 2022, in force from 01/01/2023."""
-    moment = timezone.make_aware(datetime.datetime.combine(decided, datetime.time(9, 30)))
-    amendment.created_at, amendment.proposed_effective_on, amendment.effective_on = moment, effective, effective
-    audited_save(amendment, by=None, reason="demo data: back-dated")
-    for decision in amendment.decisions.all():
-        decision.at = moment
-        audited_save(decision, by=None, reason="demo data: back-dated")
-    # Versions are not audited (never changed by users); the demo sets the date it shows.
-    RegulationVersion.objects.filter(pk=amendment.version.pk).update(valid_from=effective, created_at=moment)
+    with at(datetime.date(2022, 12, 5), 9, 30):
+        amendment = services.amendment_create(by=users["quantri"], regulation=regulation, title=EARLIER_TITLE,
+                                              rationale=EARLIER_RATIONALE,
+                                              proposed_effective_on=datetime.date(2023, 1, 1))
+        services.amendment_add_change(by=users["quantri"], amendment=amendment, kind=ChangeKind.REPLACE_CLAUSE,
+                                      article_key="8", clause_number=3, body=EARLIER_CLAUSE)
+    with at(datetime.date(2022, 12, 7), 10):
+        services.amendment_submit(by=users["quantri"], amendment=amendment)
+    with at(datetime.date(2022, 12, 20), 9, 30):
+        services.amendment_approve(by=users["bcsd.lanhdao"], amendment=amendment, party=bcsd)
+    with at(datetime.date(2022, 12, 20), 15):
+        services.amendment_approve(by=users["du.lanhdao"], amendment=amendment, party=du)
+    with at(datetime.date(2023, 1, 1), 0, 15):
+        services.amendments_bring_into_force(by=None)
 
 
 def _pending(regulation, users):
+    from . import services
+
     bcsd = Party.objects.get(code="BCSD")
-    amendment = services.amendment_create(
-        by=users["quantri"], regulation=regulation, title=PENDING_TITLE, rationale=PENDING_RATIONALE,
-        proposed_effective_on=timezone.localdate() + datetime.timedelta(days=30))
-    services.amendment_add_change(by=users["quantri"], amendment=amendment, kind=ChangeKind.REPLACE_CLAUSE,
-                                  article_key="2", clause_number=4, body=PENDING_CLAUSE)
-    services.amendment_add_change(by=users["quantri"], amendment=amendment, kind=ChangeKind.INSERT_ARTICLE,
-                                  article_key="8a", chapter_number=2,
-                                  title="Ứng dụng công nghệ thông tin trong phối hợp công tác", body=NEW_ARTICLE_BODY)
-    services.amendment_submit(by=users["quantri"], amendment=amendment)
-    services.amendment_approve(by=users["bcsd.lanhdao"], amendment=amendment, party=bcsd)
+    with at(day(-16), 9):
+        amendment = services.amendment_create(
+            by=users["quantri"], regulation=regulation, title=PENDING_TITLE, rationale=PENDING_RATIONALE,
+            proposed_effective_on=day(30))
+        services.amendment_add_change(by=users["quantri"], amendment=amendment, kind=ChangeKind.REPLACE_CLAUSE,
+                                      article_key="2", clause_number=4, body=PENDING_CLAUSE)
+        services.amendment_add_change(by=users["quantri"], amendment=amendment, kind=ChangeKind.INSERT_ARTICLE,
+                                      article_key="8a", chapter_number=2,
+                                      title="Ứng dụng công nghệ thông tin trong phối hợp công tác",
+                                      body=NEW_ARTICLE_BODY)
+    with at(day(-14), 10):
+        services.amendment_submit(by=users["quantri"], amendment=amendment)
+    with at(day(-6), 14, 30):
+        services.amendment_approve(by=users["bcsd.lanhdao"], amendment=amendment, party=bcsd)

@@ -3,6 +3,7 @@
 import os
 import shutil
 
+import kombu.pools
 import pytest
 from celery.contrib.testing.worker import start_worker
 from django.utils import timezone
@@ -12,6 +13,7 @@ from coordination.groups import sync_user_groups
 from coordination.models import Clearance, Membership, Party, Role
 
 from .shipped import restore_shipped_data
+from .workers import OwnRedis
 
 
 def _is_transactional(request):
@@ -97,6 +99,42 @@ def real_worker():
             yield worker
     finally:
         celery_app.conf.task_always_eager = True
+
+
+@pytest.fixture
+def own_redis(tmp_path):
+    """A second Redis on its own port, which the test may stop and start (redis-server must be installed)."""
+    if shutil.which("redis-server") is None:
+        pytest.skip("redis-server is not on PATH: the broker-outage tests need their own Redis to stop and start")
+    server = OwnRedis(tmp_path)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def celery_on_own_redis(own_redis):
+    """The Celery app sends to and reads from `own_redis` (whatever CELERY_BROKER_URL says), tasks not inline."""
+    conf = celery_app.conf
+    saved = {key: conf[key] for key in ("broker_write_url", "broker_read_url", "broker_transport_options",
+                                        "task_always_eager")}
+    _reset_broker_pools()
+    # The write and read URLs, unlike broker_url, are not overridden by CELERY_BROKER_URL in the environment.
+    conf.update(broker_write_url=own_redis.url, broker_read_url=own_redis.url,
+                broker_transport_options={"visibility_timeout": 60}, task_always_eager=False)
+    try:
+        yield own_redis
+    finally:
+        _reset_broker_pools()
+        conf.update(saved)
+
+
+def _reset_broker_pools():
+    # The app caches kombu's (global) connection and producer pools; drop them all so the next task
+    # sent builds new ones from the current settings.
+    kombu.pools.reset()
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
 
 
 @pytest.fixture

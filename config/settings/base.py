@@ -4,6 +4,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -33,13 +34,16 @@ INSTALLED_APPS = [
     "guardian",
     "simple_history",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Vietnamese unless the person chose English (never the browser's Accept-Language).
+    "coordination.language.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -107,6 +111,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Content-Security-Policy (django-csp 4): scripts, styles, images and fonts come from this site's
+# own static files only; no inline <script>, <style>, style="" or on*= handler anywhere (the
+# browser test in tests/e2e fails on any violation); no page can be framed by another site.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -152,6 +168,9 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="quyche-phoihop@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address people open the application at: emails carry absolute links built on it (a mail
+# client has no page to resolve "/danh-gia/1/" against). Required in production.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # Celery. Without CELERY_BROKER_URL the broker is the filesystem under var/ (one machine only).
 
@@ -159,11 +178,15 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 def filesystem_broker(folder):
     """Transport options and result backend of Celery's filesystem broker in `folder`, created here:
     the transport and the result backend fail unless their folders exist."""
-    for sub in ("queue", "processed", "control", "results"):
+    for sub in ("queue", "staging", "broken", "processed", "control", "results"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
     options = {
         "data_folder_in": str(folder / "queue"),
         "data_folder_out": str(folder / "queue"),
+        # config/broker.py: messages are written here and renamed into the queue; unreadable ones
+        # end in broken/ for an operator to look at.
+        "staging_folder": str(folder / "staging"),
+        "broken_folder": str(folder / "broken"),
         "processed_folder": str(folder / "processed"),
         "control_folder": str(folder / "control"),
         "store_processed": False,
@@ -172,24 +195,45 @@ def filesystem_broker(folder):
 
 
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="filesystem://")
+BROKER_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=600)  # seconds, Redis only: see below
 if CELERY_BROKER_URL.startswith("filesystem"):
-    CELERY_BROKER_TRANSPORT_OPTIONS, _results = filesystem_broker(VAR_DIR / "celery")
+    # kombu's filesystem transport with atomic writes and a tolerant reader (config/broker.py).
+    CELERY_BROKER_TRANSPORT_OPTIONS, _results = filesystem_broker(
+        Path(env("CELERY_BROKER_FOLDER", default=str(VAR_DIR / "celery")))
+    )
 else:
+    # Redis hands a job that was delivered but never acknowledged (its worker was killed) to another
+    # worker after the visibility timeout. It must outlast the longest run, or a job still running
+    # would be given to a second worker: the time limit below plus the longest retry countdown (64 s)
+    # stays under it. docs/operations.md says why each job may run again.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": BROKER_VISIBILITY_TIMEOUT}
     # Redis keeps the results too; another broker (RabbitMQ) sends them back over its own channel.
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
     _results = CELERY_BROKER_URL if CELERY_BROKER_URL.startswith("redis") else "rpc://"
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=_results)
 CELERY_TIMEZONE = TIME_ZONE
+# Every job is safe to run twice (docs/operations.md, per job), so each is acknowledged only once
+# it has finished and given back to the queue when its worker process dies during the run.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# The longest job (the nightly figures, a reminder run mailing every member) takes seconds; a job
+# still running after 5 minutes is stuck. Enforced by the prefork pool of production workers.
+CELERY_TASK_SOFT_TIME_LIMIT = 270
+CELERY_TASK_TIME_LIMIT = 300
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 # The one beat schedule (run ONE beat process only: docs/operations.md). Each entry says when it
 # runs and why. Times are Asia/Ho_Chi_Minh (CELERY_TIMEZONE). Every job is safe to run twice and
-# writes a JobRun row that admins see at /danh-gia/tac-vu/.
+# writes a JobRun row (coordination.jobs.recorded_run) that admins see at /phoi-hop/tac-vu/.
 CELERY_BEAT_SCHEDULE = {
+    # Every 5 minutes: emails (outbox entries, coordination/outbox.py) that a broker outage or a
+    # killed worker left unsent are queued again, so a step taken while Redis was down still mails
+    # everyone once Redis is back. Writes a JobRun row only when something was left.
+    "requeue-outbox": {
+        "task": "coordination.tasks.requeue_outbox",
+        "schedule": crontab(minute="*/5"),
+    },
     # 00:05 every day: memberships whose end date has passed lose their groups even if the
     # user never signs in again (the request middleware handles users who are signed in).
     "sync-membership-groups": {
@@ -216,18 +260,18 @@ CELERY_BEAT_SCHEDULE = {
     # 07:00 Monday to Friday: one email per person with their requests due within a few working
     # days and those overdue (at most one per person per day).
     "send-daily-digests": {
-        "task": "meetings.evaluation.tasks.send_daily_digests",
+        "task": "coordination.tasks.send_daily_digests",
         "schedule": crontab(hour=7, minute=0, day_of_week="mon-fri"),
     },
     # 07:30 Monday to Friday: leaders of a body that has not approved minutes waiting for days.
     "remind-minutes-awaiting-approval": {
-        "task": "meetings.evaluation.tasks.remind_minutes_awaiting_approval",
+        "task": "meetings.tasks.remind_minutes_awaiting_approval",
         "schedule": crontab(hour=7, minute=30, day_of_week="mon-fri"),
     },
     # 07:45 Monday to Friday: a body whose periodic report (information regime) is due within a
     # week or overdue and not yet sent.
     "remind-reports-due": {
-        "task": "meetings.evaluation.tasks.remind_reports_due",
+        "task": "meetings.tasks.remind_reports_due",
         "schedule": crontab(hour=7, minute=45, day_of_week="mon-fri"),
     },
     # 08:00 every Monday: the bodies that have not sent their self-assessment or approved the

@@ -17,7 +17,7 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
 CELERY_TASK_EAGER_PROPAGATES = True
 if CELERY_BROKER_URL.startswith("filesystem"):
     CELERY_BROKER_TRANSPORT_OPTIONS, CELERY_RESULT_BACKEND = filesystem_broker(
-        Path(tempfile.mkdtemp(prefix="qc-broker-"))
+        Path(env("CELERY_BROKER_FOLDER", default="") or tempfile.mkdtemp(prefix="qc-broker-"))
     )
 AXES_ENABLED = True
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="qc-static-"))

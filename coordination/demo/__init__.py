@@ -5,6 +5,7 @@ from django.db import transaction
 
 from ..groups import sync_user_groups
 from ..models import Clearance, Membership, OrgUnit, Party, Role
+from . import clock as demo_clock
 
 DEMO_PASSWORD = "demo-phoihop-2026"
 
@@ -63,8 +64,29 @@ def register(loader):
     return loader
 
 
+def term_start():
+    """The day the regulation in force took effect: the demo members have held their posts since then."""
+    from regulation.models import Regulation
+
+    regulation = Regulation.objects.filter(status=Regulation.Status.IN_FORCE).first()
+    return (regulation and (regulation.effective_on or regulation.signed_on)) or demo_clock.day(-540)
+
+
 @transaction.atomic
 def load_demo():
+    """Load the accounts, then each app's data, as steps taken over the last year and a half.
+
+    No email leaves and no task is queued: the steps "happened" long ago (see demo_clock).
+    """
+    with demo_clock.without_after_commit_work():
+        with demo_clock.at(demo_clock.workday(term_start()), 8):
+            created = _accounts()
+        for loader in _extra_loaders:
+            loader()
+    return created
+
+
+def _accounts():
     User = get_user_model()
     created = []
     for username, first, last, memberships in ACCOUNTS:
@@ -87,8 +109,6 @@ def load_demo():
                 },
             )
         sync_user_groups(user)
-    for loader in _extra_loaders:
-        loader()
     return created
 
 
@@ -98,5 +118,5 @@ def account_lines():
         roles = "; ".join(
             f"{Role(role).label} {Party.objects.get(code=code).short_name}" for code, role, *_ in memberships
         )
-        lines.append(f"  {username:<18} {last} {first:<10} {roles}")
+        lines.append(f"  {username:<18} {last + ' ' + first:<18} {roles}")
     return lines

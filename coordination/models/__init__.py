@@ -22,7 +22,10 @@ from .documents import (  # noqa: F401
     DocumentUserObjectPermission,
     DocumentVersion,
 )
+from .jobs import SYSTEM_USERNAME, JobRun, ReminderSent  # noqa: F401
 from .notifications import Notification  # noqa: F401
+from .outbox import OutboxEntry  # noqa: F401
+from .preferences import UserPreference  # noqa: F401
 from .requests import (  # noqa: F401
     TRANSITIONS,
     Comment,

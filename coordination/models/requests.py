@@ -213,6 +213,13 @@ class CoordinationRequest(models.Model):
             self.reply_deadline and self.state in OPEN_AT_REQUESTED and self.reply_deadline < timezone.localdate()
         )
 
+    @property
+    def answered_on_time(self):
+        """Was the response sent by the reply deadline? None while unanswered or without a deadline."""
+        if not (self.answered_at and self.reply_deadline):
+            return None
+        return timezone.localdate(self.answered_at) <= self.reply_deadline
+
 
 class RequestUserObjectPermission(UserObjectPermissionBase):
     content_object = models.ForeignKey(CoordinationRequest, on_delete=models.CASCADE)

@@ -1,9 +1,9 @@
-"""Admin: the opening day per regulation is set here; job runs and snapshots are read-only records."""
+"""Admin: the opening day per regulation is set here; snapshots are read-only records."""
 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import AnnualEvaluation, JobRun, OpeningDay, StatisticsSnapshot
+from .models import AnnualEvaluation, OpeningDay, StatisticsSnapshot
 
 
 @admin.register(OpeningDay)
@@ -18,18 +18,6 @@ class AnnualEvaluationAdmin(SimpleHistoryAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False  # the workflow goes through the app's pages (services), never the admin
-
-    def has_add_permission(self, request):
-        return False
-
-
-@admin.register(JobRun)
-class JobRunAdmin(admin.ModelAdmin):
-    list_display = ["task", "started_at", "finished_at", "outcome", "message"]
-    list_filter = ["outcome", "task"]
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     def has_add_permission(self, request):
         return False

@@ -10,6 +10,8 @@ class EvaluationConfig(AppConfig):
     verbose_name = _("Annual evaluation")
 
     def ready(self):
+        # Imported here, not at the top: these modules import models, which cannot load before the
+        # app registry is ready (Django's rule for AppConfig.ready, not an import cycle).
         from regulation import live_work
 
         from . import demo, home  # noqa: F401  (demo loader, home page section)

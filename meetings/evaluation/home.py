@@ -3,12 +3,12 @@
 from coordination import home
 from coordination.permissions import member_party_ids
 
+from . import permissions, selectors
+from .models import AnnualEvaluation
+
 
 @home.register
 def open_evaluation_section(user):
-    from . import permissions, selectors
-    from .models import AnnualEvaluation
-
     if not permissions.can_view_evaluations(user):
         return None
     evaluation = (
@@ -25,8 +25,6 @@ def open_evaluation_section(user):
 
 def live_work_section(user, article_number):
     """Under an article of chapter II: what each body said about its area in the latest evaluation."""
-    from . import permissions, selectors
-
     if not permissions.can_view_evaluations(user):
         return None
     evaluation = selectors.evaluation_list(user=user).first()

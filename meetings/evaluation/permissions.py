@@ -5,17 +5,13 @@ each body writes and sends only its own self-assessment, and only a leader appro
 """
 
 from coordination.models import Role
-from coordination.permissions import is_active_member, is_member_of_any, member_party_ids
+from coordination.permissions import is_active_member, is_member_of_any
 
 WRITERS = (Role.STAFF, Role.LEADER)
 
 
 def can_view_evaluations(user):
     return is_member_of_any(user)
-
-
-def can_view_evaluation(user, evaluation):
-    return bool(member_party_ids(user) & set(_party_ids(evaluation)))
 
 
 def _party_ids(evaluation):
@@ -93,8 +89,3 @@ def requesting_party_for(user, action):
     """The body the request will come from: the user's body that is not in charge of the action."""
     ids = [pid for pid in _party_ids(action.evaluation) if pid != action.owner_party_id]
     return next((pid for pid in ids if is_active_member(user, pid, *WRITERS)), None)
-
-
-def can_view_job_runs(user):
-    """Regulation admins (and Django superusers) watch the scheduled jobs."""
-    return bool(getattr(user, "is_superuser", False)) or is_member_of_any(user, Role.ADMIN)

@@ -51,11 +51,24 @@ def browser():
         browser.close()
 
 
+# Reported to Python by every page (the listener is added before any page script runs, through
+# CDP, which the page's Content-Security-Policy does not govern).
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__qcCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} on ${e.documentURI}`
+    + (e.sample ? ` (${e.sample})` : ""));
+});
+"""
+
+
 class AxeCheckedPage:
-    """The Playwright page, with axe-core run on every page that finished loading.
+    """The Playwright page, with axe-core run on every page that finished loading, and any
+    Content-Security-Policy violation failing the test.
 
     A load event only marks the page; the check runs at the next call the test makes through
-    this object (or at the end of the test), outside Playwright's event dispatch.
+    this object (or at the end of the test), outside Playwright's event dispatch. Violations are
+    collected from the `securitypolicyviolation` event and from Chromium's console ("Refused to
+    ..."), and checked at the same moments.
     """
 
     def __init__(self, page):
@@ -65,7 +78,22 @@ class AxeCheckedPage:
         self._axe = Axe()
         self._loaded = False
         self.checked_urls = []
+        self.csp_violations = []
         page.on("load", self._mark)
+        page.on("console", self._console)
+        page.expose_function("__qcCspViolation", self._violation)
+        page.add_init_script(CSP_LISTENER)
+
+    def _violation(self, text):
+        self.csp_violations.append(text)
+
+    def _console(self, message):
+        if "Content Security Policy" in message.text:
+            self.csp_violations.append(f"console: {message.text}")
+
+    def check_csp(self):
+        violations, self.csp_violations[:] = list(self.csp_violations), []
+        assert not violations, "Content-Security-Policy violations:\n" + "\n".join(f"- {v}" for v in violations)
 
     def _mark(self, _page=None):
         self._loaded = True
@@ -73,6 +101,7 @@ class AxeCheckedPage:
     def check_accessibility(self):
         self._loaded = False
         self._page.wait_for_load_state("load")
+        self.check_csp()
         results = self._axe.run(self._page)
         blocking = [v for v in results.response["violations"] if v.get("impact") in BLOCKING_IMPACTS]
         self.checked_urls.append(self._page.url)
@@ -101,6 +130,7 @@ def page(browser, live_server):
     try:
         if checked._loaded:
             checked.check_accessibility()
+        checked.check_csp()
     finally:
         context.close()
 

@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from meetings.evaluation.jobs import system_user
-from meetings.evaluation.opening import evaluation_open
+from coordination.jobs import system_user
+from meetings.evaluation.services.opening import evaluation_open
 
 
 @pytest.fixture

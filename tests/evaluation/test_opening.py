@@ -8,8 +8,10 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection, connections
 
-from meetings.evaluation.models import AnnualEvaluation, JobRun, OpeningDay
-from meetings.evaluation.opening import due_years, evaluation_open, open_due_evaluations, opening_date
+from coordination.models import JobRun
+from meetings.evaluation.models import AnnualEvaluation, OpeningDay
+from meetings.evaluation.selectors.opening import due_years, opening_date
+from meetings.evaluation.services.opening import evaluation_open, open_due_evaluations
 from meetings.evaluation.tasks import open_annual_evaluations
 
 D = datetime.date

@@ -96,7 +96,7 @@ def _call(client, action, evaluation, bcsd):
         "detail": reverse("evaluation:evaluation_detail", args=[pk]),
         "print": reverse("evaluation:evaluation_print", args=[pk]),
         "docx": reverse("evaluation:evaluation_docx", args=[pk]),
-        "jobs": reverse("evaluation:job_runs"),
+        "jobs": reverse("coordination:job_runs"),
         "assessment_form": reverse("evaluation:assessment_edit", args=[pk, party]),
     }
     if action in gets:

@@ -7,11 +7,12 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from coordination.models import Notification
+from coordination import tasks as coordination_tasks
+from coordination.jobs import recorded_run
+from coordination.models import JobRun, Notification, ReminderSent
 from coordination.models.requests import RequestState
+from meetings import tasks as meetings_tasks
 from meetings.evaluation import tasks
-from meetings.evaluation.jobs import recorded_run
-from meetings.evaluation.models import JobRun, ReminderSent
 
 from .factories import local, make_meeting, make_request
 
@@ -50,7 +51,7 @@ def visible(due):
 
 
 def test_the_digest_is_one_email_per_person_listing_every_item_due_or_overdue(visible, du_staff, bcsd_staff):
-    tasks.send_daily_digests.delay(MONDAY.isoformat())
+    coordination_tasks.send_daily_digests.delay(MONDAY.isoformat())
     [message] = [m for m in mail.outbox if m.to == [du_staff.email]]
     assert "Sắp đến hạn" in message.body and "Đã quá hạn" in message.body and "QUÁ HẠN" in message.body
     assert "Còn lâu" not in message.body and "Đã trả lời" not in message.body
@@ -60,11 +61,11 @@ def test_the_digest_is_one_email_per_person_listing_every_item_due_or_overdue(vi
 
 
 def test_the_digest_runs_twice_and_sends_once(visible, du_staff):
-    tasks.send_daily_digests.delay(MONDAY.isoformat())
-    tasks.send_daily_digests.delay(MONDAY.isoformat())
-    tasks.send_digest.delay(du_staff.pk, MONDAY.isoformat())
+    coordination_tasks.send_daily_digests.delay(MONDAY.isoformat())
+    coordination_tasks.send_daily_digests.delay(MONDAY.isoformat())
+    coordination_tasks.send_digest.delay(du_staff.pk, MONDAY.isoformat())
     assert len([m for m in mail.outbox if m.to == [du_staff.email]]) == 1
-    tasks.send_digest.delay(du_staff.pk, (MONDAY + datetime.timedelta(days=1)).isoformat())
+    coordination_tasks.send_digest.delay(du_staff.pk, (MONDAY + datetime.timedelta(days=1)).isoformat())
     assert len([m for m in mail.outbox if m.to == [du_staff.email]]) == 2  # a new day, a new digest
 
 
@@ -107,10 +108,10 @@ def test_minutes_waiting_for_a_body_remind_its_leaders(bcsd, du, bcsd_staff, bcs
     minutes.round, minutes.submitted_at = 1, timezone.now() - datetime.timedelta(days=3)
     minutes.save()
     MinutesApproval.objects.create(minutes=minutes, round=1, party=bcsd, decided_by=bcsd_leader, decision="approved")
-    assert tasks.remind_minutes_awaiting_approval.delay(MONDAY.isoformat()).get() == 1
+    assert meetings_tasks.remind_minutes_awaiting_approval.delay(MONDAY.isoformat()).get() == 1
     note = Notification.objects.get(recipient=du_leader)
     assert note.url == reverse("meetings:meeting_detail", args=[meeting.pk]) and "Họp" in note.subject
-    assert tasks.remind_minutes_awaiting_approval.delay(MONDAY.isoformat()).get() == 0
+    assert meetings_tasks.remind_minutes_awaiting_approval.delay(MONDAY.isoformat()).get() == 0
 
 
 def test_a_report_due_and_not_sent_reminds_the_reporting_body(bcsd, du, bcsd_staff, du_staff):
@@ -118,18 +119,18 @@ def test_a_report_due_and_not_sent_reminds_the_reporting_body(bcsd, du, bcsd_sta
 
     ReportingObligation.objects.create(reporting_party=du, recipient_party=bcsd, title="Báo cáo quý",
                                        frequency="quarterly", starts_on=datetime.date(2026, 7, 1))
-    assert tasks.remind_reports_due.delay("2026-10-05").get() == 1  # Q3 ended, not sent; only ĐU staff
+    assert meetings_tasks.remind_reports_due.delay("2026-10-05").get() == 1  # Q3 ended, not sent; only ĐU staff
     note = Notification.objects.get(recipient=du_staff)
     assert "Báo cáo quý" in note.subject and "30/09/2026" in note.subject
-    assert tasks.remind_reports_due.delay("2026-10-05").get() == 0
+    assert meetings_tasks.remind_reports_due.delay("2026-10-05").get() == 0
 
 
 def test_every_job_writes_its_run_and_a_failure_shows_to_admins(client_for, reg_admin, bcsd_leader):
-    tasks.remind_reports_due.delay("2026-10-05")
-    with pytest.raises(RuntimeError), recorded_run("meetings.evaluation.tasks.send_daily_digests"):
+    meetings_tasks.remind_reports_due.delay("2026-10-05")
+    with pytest.raises(RuntimeError), recorded_run("meetings.evaluation.coordination_tasks.send_daily_digests"):
         raise RuntimeError("SMTP server unreachable")
     assert JobRun.objects.get(task__endswith="remind_reports_due").outcome == JobRun.Outcome.SUCCESS
-    html = client_for(reg_admin).get(reverse("evaluation:job_runs")).content.decode()
+    html = client_for(reg_admin).get(reverse("coordination:job_runs")).content.decode()
     assert "RuntimeError: SMTP server unreachable" in html and "Thất bại" in html
     assert "open-annual-evaluations" in html and "chưa chạy lần nào" in html  # jobs never run are listed too
-    assert client_for(bcsd_leader).get(reverse("evaluation:job_runs")).status_code == 403
+    assert client_for(bcsd_leader).get(reverse("coordination:job_runs")).status_code == 403

@@ -20,8 +20,9 @@ import pytest
 
 from coordination.models.requests import REQUESTED, REQUESTING, RequestState
 from coordination.workdays import add_working_days
-from meetings.evaluation.figures import compute, snapshot_compute
-from meetings.evaluation.opening import evaluation_open
+from meetings.evaluation.selectors.figures import compute
+from meetings.evaluation.services.figures import snapshot_compute
+from meetings.evaluation.services.opening import evaluation_open
 
 from .factories import area, attach, local, make_meeting, make_notice, make_request
 

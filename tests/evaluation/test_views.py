@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from coordination.models import CoordinationArea
 from meetings.evaluation.messages import MSG_PARTS_MISSING
-from meetings.evaluation.opening import evaluation_open
+from meetings.evaluation.services.opening import evaluation_open
 
 pytestmark = pytest.mark.django_db
 

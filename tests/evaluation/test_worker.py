@@ -2,7 +2,8 @@
 
 import pytest
 
-from meetings.evaluation.models import AnnualEvaluation, JobRun
+from coordination.models import JobRun
+from meetings.evaluation.models import AnnualEvaluation
 from meetings.evaluation.tasks import open_annual_evaluations
 
 

@@ -11,7 +11,7 @@ from coordination.models import Notification
 from meetings.evaluation import services
 from meetings.evaluation.messages import MSG_CONCLUSION_MISSING, MSG_PARTS_MISSING
 from meetings.evaluation.models import AnnualEvaluation, InvalidTransition
-from meetings.evaluation.notifications import _message
+from meetings.evaluation.services.notifications import _message
 
 pytestmark = pytest.mark.django_db
 
@@ -125,7 +125,7 @@ def test_follow_up_actions_wait_for_the_approval(advance, bcsd_staff):
 
 def test_opening_tells_the_members_of_both_bodies(regulation, system, bcsd_staff, du_leader, outsider,
                                                   django_capture_on_commit_callbacks):
-    from meetings.evaluation.opening import evaluation_open
+    from meetings.evaluation.services.opening import evaluation_open
 
     with django_capture_on_commit_callbacks(execute=True):
         evaluation_open(by=system, regulation=regulation, year=2026)

@@ -1,5 +1,7 @@
 """Amendments through the services: both bodies approve, returns reset the round, dates decide."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
@@ -178,12 +180,16 @@ def test_demo_loader_makes_one_amendment_in_force_and_one_awaiting_du_and_is_ide
     from coordination.models import Role
     from regulation.demo import load_regulation_demo
 
-    make_member("quantri", (bcsd, Role.ADMIN), (du, Role.ADMIN))
-    make_member("bcsd.lanhdao", (bcsd, Role.LEADER))
-    make_member("du.lanhdao", (du, Role.LEADER))
+    since = datetime.date(2021, 8, 29)  # the demo's members hold their posts since the term's start
+    make_member("quantri", (bcsd, Role.ADMIN), (du, Role.ADMIN), active_from=since)
+    make_member("bcsd.lanhdao", (bcsd, Role.LEADER), active_from=since)
+    make_member("du.lanhdao", (du, Role.LEADER), active_from=since)
     load_regulation_demo()
     load_regulation_demo()
     assert sorted(regulation.amendments.values_list("status", flat=True)) == ["in_force", "pending"]
     assert [str(v.valid_from) for v in regulation.versions.order_by("number")] == ["2021-08-29", "2023-01-01"]
     pending = regulation.amendments.get(status="pending")
     assert [(d.party.code, d.by.username) for d in pending.decisions.all()] == [("BCSD", "bcsd.lanhdao")]
+    earlier = regulation.amendments.get(status="in_force")
+    assert [str(d.at.date()) for d in earlier.decisions.all()] == ["2022-12-20", "2022-12-20"]
+    assert str(earlier.history.earliest("history_date").history_date.date()) == "2022-12-05"

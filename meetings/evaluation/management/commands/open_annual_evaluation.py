@@ -3,8 +3,10 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from ...jobs import recorded_run, system_user
-from ...opening import evaluation_open, open_due_evaluations, opening_date, regulations_in_force
+from coordination.jobs import recorded_run, system_user
+
+from ...selectors.opening import opening_date, regulations_in_force
+from ...services.opening import evaluation_open, open_due_evaluations
 
 
 class Command(BaseCommand):

@@ -1,0 +1,1 @@
+"""Pages of the annual evaluation: the evaluation and its steps (evaluations.py), the report (report.py)."""
