@@ -74,8 +74,8 @@ def measure(username="bcsd.lanhdao"):
     from coordination.models.requests import OPEN_AT_REQUESTED, OPEN_STATES
     from coordination.permissions import clearance_for
     from coordination.selectors.requests import dashboard
-    from meetings.evaluation.figures import compute
     from meetings.evaluation.models import AnnualEvaluation
+    from meetings.evaluation.selectors.figures import compute
 
     results = {}
     evaluation = AnnualEvaluation.objects.order_by("-year").first()
@@ -88,7 +88,7 @@ def measure(username="bcsd.lanhdao"):
                 cursor.execute(FIGURES_SQL, params)
                 cursor.fetchall()
 
-        from meetings.evaluation.figures import _Grid, _request_figures
+        from meetings.evaluation.selectors.figures import _Grid, _request_figures
 
         def request_figures():
             _request_figures(_Grid(), start, end, timezone.now())

@@ -15,9 +15,9 @@ from django.utils import timezone
 
 from coordination import bench_seed, bench_seed_more
 from coordination.bulk_insert import insert_with_history
+from coordination.jobs import system_user
 from coordination.models import Comment, CoordinationRequest
-from meetings.evaluation.jobs import system_user
-from meetings.evaluation.opening import evaluation_open
+from meetings.evaluation.services.opening import evaluation_open
 from meetings.models import Meeting, Notice
 from regulation.models import Regulation
 
