@@ -9,6 +9,7 @@ import warnings
 
 os.environ.setdefault("SECRET_KEY", "bench-only-not-a-secret")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+os.environ.setdefault("SITE_URL", "https://127.0.0.1")
 
 from config.settings.production import *  # noqa: E402, F403
 
