@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install setup demo messages compilemessages lint check clean
+.PHONY: run test install setup demo messages compilemessages lint check clean bench
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -38,6 +38,10 @@ lint: install
 
 check: install
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+# The benchmark (docs/performance.md): seed qc_bench first with `manage.py seed_bench`.
+bench: install
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 # Extract messages: top-level templates and config into locale/, each app into its own locale/.
 messages: install

@@ -78,7 +78,15 @@ def sync_view(obj, parties, roles):
 
 
 def _grants(model):
-    return grant_model(model).objects.filter(permission__codename=view_codename(model))
+    # The permission as a scalar subquery, not a join to auth_permission: PostgreSQL then knows that
+    # (nearly) every grant row matches it and probes the (object, group, permission) index row by row,
+    # instead of hashing every grant the user's groups hold (issue 11).
+    from django.contrib.auth.models import Permission
+    from django.db.models import Subquery
+
+    permission = Permission.objects.filter(content_type__app_label=model._meta.app_label,
+                                           codename=view_codename(model)).values("pk")[:1]
+    return grant_model(model).objects.filter(permission_id=Subquery(permission))
 
 
 def _cache(user):
@@ -112,6 +120,18 @@ def visible(user, queryset):
     return qs.filter(Exists(granted))
 
 
+def note_groups(user, ids):
+    """The middleware has just read the user's party groups and found them equal to their memberships in
+    force: group_ids() takes them from here instead of asking again."""
+    _cache(user)["groups"] = list(ids)
+
+
+def note_visible(user, obj):
+    """`obj` was just read through visible(user, ...): can_view(user, obj) need not ask again."""
+    _cache(user)["objects"][(obj._meta.label, obj.pk)] = True
+    return obj
+
+
 def can_view(user, obj):
     """Is `obj` granted to one of the user's groups? Answered once per request for each object."""
     if obj is None or obj.pk is None:
@@ -124,3 +144,29 @@ def can_view(user, obj):
     if key not in answers:
         answers[key] = _grants(type(obj)).filter(content_object_id=obj.pk, group_id__in=ids).exists()
     return answers[key]
+
+
+def grant_view_bulk(objs, parties, roles=()):
+    """grant_view for many objects of one model at once (data loads such as `seed_bench`).
+
+    The same rows grant_view writes, inserted in bulk; grants that exist already are not written
+    twice. Returns how many rows were written."""
+    from django.contrib.auth.models import Permission
+
+    from .bulk_insert import insert
+
+    objs = list(objs)
+    if not objs:
+        return 0
+    model = type(objs[0])
+    perm = Permission.objects.get(content_type__app_label=model._meta.app_label, codename=view_codename(model))
+    table = grant_model(model)
+    rows = []
+    for party in parties:
+        for group in party_groups(party, *roles):
+            held = set(table.objects.filter(group=group, permission=perm, content_object__in=objs)
+                       .values_list("content_object_id", flat=True))
+            rows += [table(group=group, permission=perm, content_object_id=o.pk) for o in objs if o.pk not in held]
+    written = insert(table, rows, with_pk=False)
+    _changed()
+    return written

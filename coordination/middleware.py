@@ -1,6 +1,6 @@
 """Keeps party groups in step with memberships, so an ended membership counts at once."""
 
-from .groups import GROUP_PREFIX, group_name, sync_user_groups
+from .groups import GROUP_PREFIX, group_name
 from .permissions import active_memberships
 
 
@@ -12,7 +12,14 @@ class MembershipGroupsMiddleware:
         user = request.user
         if user.is_authenticated:
             wanted = {group_name(m.party, m.role) for m in active_memberships(user)}
-            current = set(user.groups.filter(name__startswith=GROUP_PREFIX).values_list("name", flat=True))
-            if wanted != current:
+            held = dict(user.groups.filter(name__startswith=GROUP_PREFIX).values_list("name", "pk"))
+            if wanted != held.keys():
+                from .groups import sync_user_groups
+
                 sync_user_groups(user)
+            else:
+                # The same groups the grants module would look up by name: one query fewer on every page.
+                from .grants import note_groups
+
+                note_groups(user, held.values())
         return self.get_response(request)

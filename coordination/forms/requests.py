@@ -123,6 +123,8 @@ class RequestFilterForm(forms.Form):
     state = forms.ChoiceField(label=_("State"), required=False,
                               choices=[("", _("All states")), ("open", _("Open"))] + RequestState.choices)
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+    waiting = forms.BooleanField(label=_("Waiting for my step"), required=False)
+    deadline = forms.DateField(label=_("Reply deadline on"), required=False, widget=DateInput())
     date_from = forms.DateField(label=_("Created from"), required=False, widget=DateInput())
     date_to = forms.DateField(label=_("to"), required=False, widget=DateInput())
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=[

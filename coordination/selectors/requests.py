@@ -2,7 +2,6 @@
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, F, Prefetch, Q
-from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from ..grants import visible
@@ -22,6 +21,8 @@ from .trend import SERIES as TREND_SERIES
 from .trend import monthly_trend
 
 S = RequestState
+# Summary pages (inbox, dashboard) show this many rows of a list and link to the full, paginated list.
+FIRST_ROWS = 10
 SORTS = {
     "created": "created_at", "-created": "-created_at", "deadline": "reply_deadline", "-deadline": "-reply_deadline",
     "title": "title", "-title": "-title", "state": "state", "-state": "-state",
@@ -40,8 +41,12 @@ def overdue_q(today=None):
 
 
 def request_list(*, user, party=None, direction="", area=None, state="", overdue=False, date_from=None,
-                 date_to=None, q="", sort="-created"):
+                 date_to=None, q="", sort="-created", waiting=False, deadline=None):
     qs = requests_visible(user)
+    if deadline:
+        qs = qs.filter(reply_deadline=deadline)
+    if waiting:
+        qs = qs.filter(_waiting_q(user))
     if party is not None:
         qs = qs.filter(Q(requesting_party=party) | Q(requested_party=party))
     if direction == "made":
@@ -81,31 +86,38 @@ def _waiting_q(user):
 
 
 def inbox(*, user):
-    """What waits for the user: requests to act on, then unread notifications."""
+    """What waits for the user: how many requests to act on and the most pressing of them (the rest are in
+    the request list filtered on "waiting for my step"), then unread notifications."""
     waiting = requests_visible(user).filter(_waiting_q(user)).order_by(F("reply_deadline").asc(nulls_last=True),
-                                                                       "-created_at")
+                                                                       "-created_at", "-pk")
     return {"waiting": waiting, "unread": notifications_for(user=user).filter(read_at__isnull=True)}
 
 
 def dashboard(*, user, year=None):
-    """Open requests by area and state (one grouped query), the overdue ones, the share answered on time."""
+    """Open requests by area and state and the overdue ones (one grouped query), the share answered on time
+    (one aggregate), the first overdue rows."""
+    import datetime
+
     year = year or timezone.localdate().year
+    tz = timezone.get_current_timezone()
+    answered = Q(answered_at__gte=datetime.datetime(year, 1, 1, tzinfo=tz),
+                 answered_at__lt=datetime.datetime(year + 1, 1, 1, tzinfo=tz))
     visible = requests_visible(user)
-    counts = {
-        (row["area_id"], row["state"]): row["n"]
-        for row in visible.filter(state__in=OPEN_STATES).order_by().values("area_id", "state").annotate(n=Count("pk"))
-    }
-    answered = visible.filter(answered_at__year=year).annotate(answered_on=TruncDate("answered_at"))
-    totals = answered.aggregate(
-        answered=Count("pk"),
-        with_deadline=Count("pk", filter=Q(reply_deadline__isnull=False)),
-        on_time=Count("pk", filter=Q(reply_deadline__isnull=False, answered_on__lte=F("reply_deadline"))),
-    )
+    # Two grouped queries, each answered from a narrow index (state, area, …) or (answered_at, …).
+    open_rows = list(visible.filter(state__in=OPEN_STATES).order_by().values("area_id", "state").annotate(
+        n=Count("pk"), overdue=Count("pk", filter=overdue_q())))
+    counts = {(row["area_id"], row["state"]): row["n"] for row in open_rows}
+    overdue_count = sum(row["overdue"] for row in open_rows)
+    totals = visible.filter(answered).order_by().aggregate(
+        answered=Count("pk"), with_deadline=Count("pk", filter=Q(reply_deadline__isnull=False)),
+        on_time=Count("pk", filter=Q(reply_deadline__isnull=False, answered_at__date__lte=F("reply_deadline"))))
     share = round(100 * totals["on_time"] / totals["with_deadline"]) if totals["with_deadline"] else None
+    overdue = visible.filter(overdue_q()).order_by("reply_deadline", "pk")[:FIRST_ROWS]
     return {
         **_chart(counts), "totals": totals, "on_time_share": share, "year": year,
         "trends": monthly_trend(visible, year), "trend_series": TREND_SERIES,
-        "overdue_list": list(visible.filter(overdue_q()).order_by("reply_deadline")),
+        # The count from the aggregate, the rows a first page: the whole list is one link away.
+        "overdue_count": overdue_count, "overdue_list": list(overdue),
     }
 
 
@@ -141,3 +153,32 @@ def officers_with_units(officers, party):
     the unit) so the page can say which unit every officer comes from, in two queries."""
     memberships = Membership.objects.active().filter(party=party).select_related("unit")
     return officers.prefetch_related(Prefetch("memberships", queryset=memberships, to_attr="side_memberships"))
+
+
+def officers_of_both_sides(req):
+    """(requesting officers, requested officers), each user with `side_memberships` (their membership in
+    force in that side's body, with its unit): two queries for both sides together."""
+    import copy
+
+    from django.contrib.auth import get_user_model
+    from django.db.models import Exists, OuterRef
+
+    sides = ((req.requesting_party_id, CoordinationRequest.requesting_officers.through, "on_requesting"),
+             (req.requested_party_id, CoordinationRequest.requested_officers.through, "on_requested"))
+    memberships = Membership.objects.active().filter(party_id__in=[p for p, _, _ in sides]).select_related("unit")
+    users = get_user_model().objects.annotate(**{
+        flag: Exists(through.objects.filter(coordinationrequest_id=req.pk, user_id=OuterRef("pk")))
+        for _, through, flag in sides
+    }).filter(Q(on_requesting=True) | Q(on_requested=True)).order_by("last_name", "first_name", "pk").prefetch_related(
+        Prefetch("memberships", queryset=memberships, to_attr="both_memberships"))
+    users = list(users)
+    result = []
+    for party_id, _, flag in sides:
+        side = []
+        for user in users:
+            if getattr(user, flag):
+                user = copy.copy(user)  # one user may serve on both sides, with a different unit on each
+                user.side_memberships = [m for m in user.both_memberships if m.party_id == party_id]
+                side.append(user)
+        result.append(side)
+    return tuple(result)

@@ -9,7 +9,9 @@ from django.utils.translation import gettext as _
 
 from .. import permissions
 from ..forms.documents import VersionForm
-from ..history import entries, merged
+from ..grants import note_visible
+from ..history import entries, history_entries, merged
+from ..paging import CappedPaginator
 from ..security import client_ip, get_visible_or_404
 from ..selectors import documents as document_selectors
 from ..services import documents as document_services
@@ -17,7 +19,8 @@ from ..text_search import search_q
 
 
 def get_document_or_404(request, pk):
-    return get_visible_or_404(request, document_selectors.documents_visible(request.user), pk=pk)
+    return note_visible(request.user, get_visible_or_404(request, document_selectors.documents_visible(request.user),
+                                                         pk=pk))
 
 
 def document_list(request):
@@ -25,7 +28,7 @@ def document_list(request):
     query = request.GET.get("q", "").strip()
     if query:
         docs = docs.filter(search_q(query))
-    page = Paginator(docs.order_by("-issued_on", "-pk"), 20).get_page(request.GET.get("page"))
+    page = CappedPaginator(docs.order_by("-issued_on", "-pk"), 20).get_page(request.GET.get("page"))
     return render(request, "coordination/document_list.html", {"page": page, "q": query})
 
 
@@ -55,11 +58,15 @@ def document_detail(request, pk):
 
 def document_history(request, pk):
     document = get_document_or_404(request, pk)
-    lists = [entries(document, subject=_("Document"))]
-    lists += [entries(v, subject=_("Version %(n)s") % {"n": v.number}) for v in document.versions.all()]
+    Version = document.versions.model
+    lists = [entries(document, subject=_("Document")),
+             history_entries(Version.history.filter(document_id=document.pk),
+                             lambda r: _("Version %(n)s") % {"n": r.number})]
+    page = Paginator(merged(*lists), 50).get_page(request.GET.get("page"))
     return render(request, "coordination/document_history.html", {
-        "document": document, "entries": merged(*lists), "tab": "history",
-        "downloads": document_selectors.document_downloads(document=document),
+        "document": document, "entries": page.object_list, "page": page, "tab": "history",
+        # The latest downloads; a page never carries an unbounded list.
+        "downloads": document_selectors.document_downloads(document=document)[:50],
     })
 
 

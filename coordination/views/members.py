@@ -1,7 +1,6 @@
 """Member management and the security log. Views are thin: form, selector, service, render."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -10,6 +9,7 @@ from coordination.security import require
 
 from .. import permissions
 from ..forms.members import MembershipAddForm, MembershipForm
+from ..paging import CappedPaginator
 from ..security import get_visible_or_404
 from ..security_display import describe_events
 from ..selectors import parties as party_selectors
@@ -77,7 +77,7 @@ def security_log(request):
     kind = request.GET.get("kind", "")
     if kind:
         events = events.filter(kind=kind)
-    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    page = CappedPaginator(events, 50).get_page(request.GET.get("page"))
     describe_events(page.object_list)
     return render(
         request, "coordination/security_log.html",

@@ -26,10 +26,12 @@ from ..forms.requests import (
     ResponseForm,
     StepForm,
 )
-from ..history import entries, merged
+from ..grants import note_visible
+from ..history import entries, history_entries, merged
 from ..models import InvalidTransition, Party, RequestKind, RequestState, Role
 from ..models.requests import REQUESTED, REQUESTING, TRANSITIONS
 from ..notifications import notification_mark_read, notifications_mark_all_read
+from ..paging import CappedPaginator
 from ..security import get_visible_or_404
 from ..selectors import documents as document_selectors
 from ..selectors import notifications as notification_selectors
@@ -39,11 +41,14 @@ from ..services import requests as request_services
 
 INVALID_STEP = gettext_lazy("This step is not possible now: the request is “%(state)s”. Nothing was changed.")
 PAGE_SIZE = 20
+HISTORY_PAGE_SIZE = 50
+COMMENTS_SHOWN = 50
 
 
 
 def get_request_or_404(request, pk):
-    return get_visible_or_404(request, request_selectors.requests_visible(request.user), pk=pk)
+    return note_visible(request.user, get_visible_or_404(request, request_selectors.requests_visible(request.user),
+                                                         pk=pk))
 
 
 def _errors(request, exc):
@@ -58,7 +63,7 @@ def request_list(request):
     form = RequestFilterForm(request.GET or None)
     filters = {k: v for k, v in form.cleaned_data.items() if v} if form.is_valid() else {}
     qs = request_selectors.request_list(user=request.user, **filters)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "coordination/request_list.html", {
         "form": form, "page": page, "can_create": permissions.can_create_request(request.user),
     })
@@ -144,13 +149,18 @@ def _detail_context(request, req):
         "comment_form": CommentForm(),
         "opinion_form": OpinionForm(),
         "events": req.events.select_related("by"),
-        "comments": req.comments.select_related("author"),
+        **_latest_comments(req),
         "opinions": req.opinions.select_related("leader"),
-        "requesting_officers": request_selectors.officers_with_units(
-            req.requesting_officers.all(), req.requesting_party),
-        "requested_officers": request_selectors.officers_with_units(req.requested_officers.all(), req.requested_party),
+        **dict(zip(("requesting_officers", "requested_officers"), request_selectors.officers_of_both_sides(req),
+                   strict=True)),
         "tab": "detail",
     }
+
+
+def _latest_comments(req):
+    """The latest comments, oldest first; a long thread shows its end (earlier ones are in the history tab)."""
+    latest = list(req.comments.select_related("author").order_by("-created_at", "-pk")[: COMMENTS_SHOWN + 1])
+    return {"comments": latest[:COMMENTS_SHOWN][::-1], "earlier_comments": len(latest) > COMMENTS_SHOWN}
 
 
 def _officer_forms(user, req):
@@ -294,22 +304,29 @@ def request_history(request, pk):
     hidden = ("search_text", "response_search_text")
     if not permissions.can_view_response(request.user, req):
         hidden += ("response_content",)
-    lists = [entries(req, subject=_("Request"), skip=hidden)]
-    lists += [entries(c, subject=_("Comment")) for c in req.comments.all()]
-    lists += [entries(o, subject=_("Opinion of %(name)s") % {"name": o.leader.get_full_name()})
-              for o in req.opinions.select_related("leader")]
-    lists += [entries(a, subject=_("Attached document %(number)s") % {"number": a.document.number_symbol})
-              for a in req.attachments.filter(document__in=visible_docs).select_related("document")]
-    return render(request, "coordination/request_history.html", {"req": req, "entries": merged(*lists),
-                                                                 "tab": "history"})
+    # One read per kind of record (the rows carry the request id), whatever the number of comments or changes.
+    Opinion, Attached = req.opinions.model, req.attachments.model
+    lists = [entries(req, subject=_("Request"), skip=hidden),
+             history_entries(req.comments.model.history.filter(request_id=req.pk), lambda r: _("Comment")),
+             history_entries(Opinion.history.filter(request_id=req.pk).select_related("leader"),
+                             lambda r: _("Opinion of %(name)s") % {"name": r.leader.get_full_name()}),
+             history_entries(Attached.history.filter(request_id=req.pk, document__in=visible_docs)
+                             .select_related("document"),
+                             lambda r: _("Attached document %(number)s") % {"number": r.document.number_symbol})]
+    page = Paginator(merged(*lists), HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "coordination/request_history.html", {"req": req, "entries": page.object_list,
+                                                                 "page": page, "tab": "history"})
 
 
 def inbox(request):
     data = request_selectors.inbox(user=request.user)
-    notes = Paginator(notification_selectors.notifications_for(
+    notes = CappedPaginator(notification_selectors.notifications_for(
         user=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "coordination/inbox.html", {"waiting": data["waiting"], "unread_count":
-                                                       data["unread"].count(), "page": notes})
+    # A count and the first rows; the whole list is the request list filtered on "waiting for my step".
+    return render(request, "coordination/inbox.html", {
+        "waiting": data["waiting"][: request_selectors.FIRST_ROWS], "waiting_count": data["waiting"].count(),
+        "unread_count": data["unread"].count(), "page": notes,
+    })
 
 
 @require_POST

@@ -212,3 +212,7 @@ class MeetingUserObjectPermission(UserObjectPermissionBase):
 
 class MeetingGroupObjectPermission(GroupObjectPermissionBase):
     content_object = models.ForeignKey(Meeting, on_delete=models.CASCADE)
+
+    class Meta(GroupObjectPermissionBase.Meta):
+        # coordination.grants.visible probes (object, group) for every row it shows: one index lookup each.
+        indexes = [models.Index(fields=["content_object", "group", "permission"], name="meeting_grant_obj_group_perm")]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from coordination.permissions import member_party_ids
 from coordination.selectors.requests import requests_visible
@@ -16,6 +17,8 @@ from .meetings import visible_meetings
 from .notices import reporting_schedule
 
 FEED_PAST_DAYS = 180
+# Request deadlines shown on one day of the month; the rest are one link away.
+REQUESTS_PER_DAY = 3
 
 
 @dataclass
@@ -69,13 +72,29 @@ def month_deadlines(user, first, last):
 
 
 def _request_deadlines(user, first, last):
-    """Reply deadlines of the coordination requests the user may see."""
-    qs = requests_visible(user).filter(reply_deadline__range=(first, last)).select_related("requested_party")
-    return [
-        Deadline(r.reply_deadline, _("Reply due: %(title)s") % {"title": r.title[:80]}, "request",
-                 reverse("coordination:request_detail", args=[r.pk]), done=r.answered_at is not None)
-        for r in qs
-    ]
+    """Reply deadlines of the coordination requests the user may see: at most REQUESTS_PER_DAY a day, the
+    still open ones first, then one item "N more" leading to the request list of that day's deadlines.
+    Years of requests put hundreds of deadlines in a month; the page must stay a page."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    from coordination.models.requests import OPEN_AT_REQUESTED
+
+    open_first = Case(When(state__in=OPEN_AT_REQUESTED, then=Value(0)), default=Value(1), output_field=IntegerField())
+    rows = (requests_visible(user).filter(reply_deadline__range=(first, last)).select_related(None)
+            .order_by("reply_deadline", open_first, "pk").values_list("pk", "title", "reply_deadline", "answered_at"))
+    items, per_day = [], {}
+    for pk, title, day, answered_at in rows:
+        per_day[day] = per_day.get(day, 0) + 1
+        if per_day[day] <= REQUESTS_PER_DAY:
+            items.append(Deadline(day, _("Reply due: %(title)s") % {"title": title[:80]}, "request",
+                                  reverse("coordination:request_detail", args=[pk]), done=answered_at is not None))
+    url = reverse("coordination:request_list")
+    for day, n in per_day.items():
+        if n > REQUESTS_PER_DAY:
+            more = n - REQUESTS_PER_DAY
+            items.append(Deadline(day, ngettext("%(n)s more reply due", "%(n)s more replies due", more) % {"n": more},
+                                  "request", f"{url}?deadline={day.isoformat()}&sort=deadline"))
+    return items
 
 
 def calendar_month(user, year, month):

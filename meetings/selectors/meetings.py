@@ -10,7 +10,7 @@ from coordination.models import Membership, Party, Role
 from coordination.permissions import is_active_member
 
 from .. import permissions
-from ..models import Invitation, Meeting, MeetingState, Minutes, MinutesApproval, MinutesState
+from ..models import AgendaItem, Conclusion, Invitation, Meeting, MeetingState, Minutes, MinutesApproval, MinutesState
 
 
 def visible_meetings(user):
@@ -29,11 +29,10 @@ def meeting_detail(user):
     approvals = MinutesApproval.objects.select_related("party", "decided_by")
     return visible_meetings(user).prefetch_related(
         Prefetch("invitations", queryset=Invitation.objects.select_related("user", "party")),
-        "agenda_items__area",
+        # Foreign keys joined into the prefetch of their rows: one query per list, not one per relation.
+        Prefetch("agenda_items", queryset=AgendaItem.objects.select_related("area", "presenter_party")),
         "agenda_items__requests",
-        "agenda_items__presenter_party",
-        "conclusions__area",
-        "conclusions__owner_party",
+        Prefetch("conclusions", queryset=Conclusion.objects.select_related("area", "owner_party")),
         Prefetch("minutes__approvals", queryset=approvals),
     )
 
@@ -58,12 +57,14 @@ class PendingApproval:
 
 def minutes_awaiting_approval():
     """Every set of minutes awaiting approval with the bodies still to decide (for reminders)."""
-    minutes = (
+    minutes = list(
         Minutes.objects.filter(state=MinutesState.AWAITING_APPROVAL)
         .select_related("meeting__convening_party")
         .prefetch_related("approvals", "meeting__invitations")
         .order_by("submitted_at")
     )
+    if not minutes:  # the usual case on the home page: no further query
+        return []
     parties = {p.pk: p for p in Party.objects.all()}
     result = []
     for m in minutes:
@@ -80,5 +81,7 @@ def minutes_awaiting_my_approval(user):
         if any(is_active_member(user, party, Role.LEADER) for party in p.pending_parties)
     ]
     ids = [p.minutes.meeting_id for p in mine]
+    if not ids:
+        return []
     visible = set(visible_meetings(user).filter(pk__in=ids).values_list("pk", flat=True))
     return [p for p in mine if p.minutes.meeting_id in visible]

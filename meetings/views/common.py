@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 
+from coordination.grants import note_visible
 from coordination.permissions import can_view_document, has_clearance
 from coordination.security import get_visible_or_404
 
@@ -11,11 +12,11 @@ from ..models.base import InvalidTransition
 
 
 def get_meeting(request, pk):
-    return get_visible_or_404(request, selectors.meeting_detail(request.user), pk=pk)
+    return note_visible(request.user, get_visible_or_404(request, selectors.meeting_detail(request.user), pk=pk))
 
 
 def get_notice(request, pk):
-    return get_visible_or_404(request, selectors.notice_detail(request.user), pk=pk)
+    return note_visible(request.user, get_visible_or_404(request, selectors.notice_detail(request.user), pk=pk))
 
 
 def run(request, action, success_message=None):

@@ -1,7 +1,6 @@
 """Meetings: list, convene, change, cancel, agenda, attendance, documents, history, .ics."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -9,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordination.models import Party
+from coordination.paging import CappedPaginator
 from coordination.permissions import member_party_ids
 from coordination.security import require
 from coordination.selectors.requests import requests_visible
@@ -37,7 +37,7 @@ def meeting_list(request):
         qs = qs.filter(ends_at__lt=now).order_by("-starts_at")
     if kind in MeetingKind.values:
         qs = qs.filter(kind=kind)
-    page = Paginator(qs, 20).get_page(request.GET.get("page"))
+    page = CappedPaginator(qs, 20).get_page(request.GET.get("page"))
     return render(request, "meetings/meeting_list.html", {
         "page": page, "when": when, "kind": kind, "kinds": MeetingKind.choices, "mine": mine,
         "can_convene": permissions.can_convene_meeting(request.user), "now": now,

@@ -1,6 +1,5 @@
 """Notices between the bodies, read receipts, and the reporting schedule."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -8,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordination.models import Party, Role
+from coordination.paging import CappedPaginator
 from coordination.permissions import member_party_ids
 from coordination.security import get_visible_or_404, require
 
@@ -32,7 +32,7 @@ def notice_list(request):
     kind = request.GET.get("loai", "")
     if kind in NoticeKind.values:
         qs = qs.filter(kind=kind)
-    page = Paginator(qs, 20).get_page(request.GET.get("page"))
+    page = CappedPaginator(qs, 20).get_page(request.GET.get("page"))
     for notice in page:
         notice.is_unread = notice.is_sent and notice.recipient_party_id in mine and not notice.has_read
     return render(request, "meetings/notice_list.html", {

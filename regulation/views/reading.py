@@ -65,7 +65,12 @@ def regulation_detail(request, pk, number=None):
     version = _version_for(regulation, day, number)
     content = regulation_text(regulation) if regulation.is_draft else (version.content if version else None)
     versions = versions_of(regulation)
-    today_version = None if regulation.is_draft else version_on(regulation, timezone.localdate())
+    if regulation.is_draft:
+        today_version = None
+    elif day is None and number is None and regulation.status != Regulation.Status.SUPERSEDED:
+        today_version = version  # _version_for has just read the version in force today
+    else:
+        today_version = version_on(regulation, timezone.localdate())
     user = request.user
     return render(request, "regulation/regulation_detail.html", {
         "regulation": regulation, "version": version, "versions": versions, "day": day, "date_form": form,

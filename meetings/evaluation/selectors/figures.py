@@ -1,8 +1,9 @@
 """The figures of a year, per coordination area and per body, computed by the database.
 
-Every figure is an aggregate query grouped by (area, body) and again by body alone (a body's
-total is its own query: distinct meetings and medians do not add up across areas). No Python
-loop runs over requests, meetings or notices. The one exception is the median on databases
+Every figure is an aggregate query grouped by (area, body) and again by body alone where a body's
+total does not add up across areas (distinct meetings, medians); request counts do add up (one
+area per request), so their body totals are summed from the cells. No Python loop runs over
+requests, meetings or notices. The one exception is the median on databases
 without an ordered-set aggregate (SQLite, used for `make run`): there the durations of the
 answered requests are read and the median is taken in Python (see docs/evaluation.md).
 
@@ -82,31 +83,60 @@ def _grouped(qs, party_field, area_field="area", **annotations):
 
 
 def _request_figures(grid, start, end, now):
-    requests = CoordinationRequest.objects.all()
-    sent_in_year = requests.filter(sent_at__gte=start, sent_at__lt=end)
-    for party_field, metric in (("requesting_party", "sent"), ("requested_party", "received")):
-        for rows in _grouped(sent_in_year, party_field, n=Count("pk")):
-            grid.put(rows, party_field, {metric: "n"}, area_field="area")
-
-    answered = requests.filter(answered_at__gte=start, answered_at__lt=end, sent_at__isnull=False)
-    on_time = Q(reply_deadline__isnull=True) | Q(answered_at__date__lte=F("reply_deadline"))
-    annotations = {"on_time": Count("pk", filter=on_time), "late": Count("pk", filter=~on_time)}
-    if _median_on_db():
-        annotations["median"] = MedianDaysToAnswer()
-    for rows in _grouped(answered, "requested_party", **annotations):
-        metrics = {"answered_on_time": "on_time", "answered_late": "late"}
-        if _median_on_db():
-            metrics["median_days"] = "median"
-        grid.put(rows, "requested_party", metrics)
-    if not _median_on_db():
-        _median_fallback(grid, answered)
-
+    """Three grouped queries: the requesting side's figures and the requested side's by (area, body), every
+    figure a filtered count over one pass of the requests sent before the year ended (a body's total is the
+    sum of its areas: each request has one area), and the body's median over the answered ones."""
     cutoff = min(end, now)
-    still_open = requests.filter(sent_at__lt=cutoff).filter(
-        Q(answered_at__isnull=True) | Q(answered_at__gte=cutoff), Q(closed_at__isnull=True) | Q(closed_at__gte=cutoff)
-    )
-    for rows in _grouped(still_open, "requested_party", n=Count("pk")):
-        grid.put(rows, "requested_party", {"still_open": "n"})
+    requests = CoordinationRequest.objects.filter(sent_at__lt=end)
+    in_year = Q(sent_at__gte=start)
+    answered = Q(answered_at__gte=start, answered_at__lt=end)
+    on_time = Q(reply_deadline__isnull=True) | Q(answered_at__date__lte=F("reply_deadline"))
+    still_open = (Q(sent_at__lt=cutoff) & (Q(answered_at__isnull=True) | Q(answered_at__gte=cutoff))
+                  & (Q(closed_at__isnull=True) | Q(closed_at__gte=cutoff)))
+    rows = requests.filter(in_year).values("area", "requesting_party").annotate(n=Count("pk")).order_by()
+    _put_with_totals(grid, rows, "requesting_party", lambda row: {"sent": "n"})
+    annotations = {"received": Count("pk", filter=in_year), "on_time": Count("pk", filter=answered & on_time),
+                   "late": Count("pk", filter=answered & ~on_time), "open": Count("pk", filter=still_open)}
+    if _median_on_db():
+        annotations["median"] = MedianDaysToAnswer(filter=answered)
+    rows = requests.values("area", "requested_party").annotate(**annotations).order_by()
+    _put_with_totals(grid, rows, "requested_party", _requested_metrics)
+    if _median_on_db():
+        medians = requests.filter(answered).values("requested_party").annotate(median=MedianDaysToAnswer()).order_by()
+        grid.put(medians, "requested_party", {"median_days": "median"})
+    else:
+        _median_fallback(grid, requests.filter(answered))
+
+
+def _requested_metrics(row):
+    """A figure is there only when it counts something, as if each had its own filtered query."""
+    metrics = {"received": "received"} if row["received"] else {}
+    if row["on_time"] or row["late"]:
+        metrics.update(answered_on_time="on_time", answered_late="late")
+        if "median" in row:
+            metrics["median_days"] = "median"
+    if row["open"]:
+        metrics["still_open"] = "open"
+    return metrics
+
+
+def _put_with_totals(grid, rows, party_field, metrics_of):
+    """Cells per (area, body), and each body's totals as the sum of its cells (medians excepted)."""
+    totals = {}
+    for row in rows:
+        metrics = metrics_of(row)
+        if not metrics:
+            continue
+        grid.put([row], party_field, metrics)
+        total = totals.setdefault(row[party_field], {party_field: row[party_field]})
+        for metric, key in metrics.items():
+            if metric != "median_days":
+                total[key] = total.get(key, 0) + row[key]
+    for total in totals.values():
+        grid.put([total], party_field, {m: k for m, k in metrics_of({**_ZERO, **total}).items() if k in total})
+
+
+_ZERO = {"received": 0, "on_time": 0, "late": 0, "open": 0, "n": 1}
 
 
 def _median_fallback(grid, answered):

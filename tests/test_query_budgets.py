@@ -1,0 +1,109 @@
+"""Every page's number of queries is stated here and does not grow with the data.
+
+Each page is opened with 5 of everything (requests, comments and history rows on the request opened,
+documents, meetings, notices), then with 200, and must run the same number of queries both times,
+within the page's budget (at most 15). The data comes from the benchmark seeder, so it has the shape
+of the real thing (history rows, grants, notifications).
+"""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from coordination import bench_seed, bench_seed_more
+from coordination.bulk_insert import insert_with_history
+from coordination.jobs import system_user
+from coordination.models import Comment, CoordinationRequest
+from meetings.evaluation.services.opening import evaluation_open
+from meetings.models import Meeting, Notice
+from regulation.models import Regulation
+
+# page -> its budget of queries (session, user, memberships and the session save included), as measured.
+BUDGETS = {
+    "home": 16, "request list": 11, "request list, page 2": 11, "request list, search": 11,
+    "request list, filters": 11, "inbox": 12, "request detail": 14, "request history": 14, "dashboard": 14,
+    "documents": 9, "document detail": 12, "document history": 11, "regulation text": 16,
+    "regulation search": 8, "meetings": 9, "meeting detail": 15, "calendar month": 11, "notices": 10,
+    "notice detail": 11, "evaluation": 14, "security log": 9,
+}
+# The target is at most 15 on every page; these two are still above it (docs/performance.md says why).
+OVER_TARGET = {"home", "regulation text"}
+
+
+def _grow(ctx, n, request):
+    """n more requests (with their history, comments, documents), meetings and notices, and n more
+    comments with history on `request`."""
+    bench_seed.seed_requests(ctx, n)
+    bench_seed_more.seed_meetings(ctx, n)
+    bench_seed_more.seed_notices(ctx, n)
+    author = request.created_by_id
+    comments = [Comment(request=request, author_id=author, body=f"Ý kiến {i}", created_at=timezone.now())
+                for i in range(n)]
+    insert_with_history(Comment, comments, reason="comment_add", date_attr="created_at", user_attr="author_id")
+
+
+def _pages(user, request):
+    from coordination.grants import visible
+    from coordination.models import Document
+
+    regulation = Regulation.objects.filter(status=Regulation.Status.IN_FORCE).get()
+    evaluation = evaluation_open(by=system_user(), regulation=regulation, year=timezone.localdate().year)[0]
+    document = visible(user, Document).order_by("pk").first()
+    return {
+        "home": "/", "request list": "/phoi-hop/de-nghi/", "request list, page 2": "/phoi-hop/de-nghi/?page=2",
+        "request list, search": "/phoi-hop/de-nghi/?q=quy+hoach", "inbox": "/phoi-hop/viec-cua-toi/",
+        "request list, filters": "/phoi-hop/de-nghi/?direction=made&state=closed&sort=deadline",
+        "request detail": f"/phoi-hop/de-nghi/{request.pk}/",
+        "request history": f"/phoi-hop/de-nghi/{request.pk}/lich-su/", "dashboard": "/phoi-hop/tong-quan/",
+        "documents": "/phoi-hop/van-ban/", "document detail": f"/phoi-hop/van-ban/{document.pk}/",
+        "document history": f"/phoi-hop/van-ban/{document.pk}/lich-su/",
+        "regulation text": f"/quy-che/{regulation.pk}/", "regulation search": "/quy-che/tim-kiem/?q=phoi+hop",
+        "meetings": "/cuoc-hop/", "meeting detail": f"/cuoc-hop/{visible(user, Meeting).order_by('pk').first().pk}/",
+        "calendar month": "/cuoc-hop/lich/", "notices": "/cuoc-hop/thong-bao/",
+        "notice detail": f"/cuoc-hop/thong-bao/{visible(user, Notice).order_by('pk').first().pk}/",
+        "evaluation": f"/danh-gia/{evaluation.pk}/", "security log": "/phoi-hop/nhat-ky-bao-mat/",
+    }
+
+
+def _count(client, path):
+    client.get(path)  # first visit: per-process caches (content types, permissions) fill up
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(path)
+    assert response.status_code == 200, path
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.django_db
+def test_every_page_runs_the_same_few_queries_with_5_and_with_200_of_everything(
+    client, bcsd_staff, bcsd_leader, du_staff, du_leader, reg_admin
+):
+    ctx = bench_seed.Ctx(years=1)
+    ctx.now = timezone.now() + datetime.timedelta(days=1)
+    bench_seed.seed_requests(ctx, 5)
+    request = CoordinationRequest.objects.filter(state="closed").first() or CoordinationRequest.objects.first()
+    bench_seed_more.seed_meetings(ctx, 5)
+    bench_seed_more.seed_notices(ctx, 5)
+    paths = _pages(bcsd_leader, request)
+    client.force_login(bcsd_leader)
+    small = {name: _count(client, path) for name, path in paths.items() if name != "security log"}
+    _grow(ctx, 195, request)
+    large = {name: _count(client, path) for name, path in paths.items() if name != "security log"}
+    client.force_login(reg_admin)
+    small["security log"] = large["security log"] = _count(client, paths["security log"])
+
+    grew = {name: (small[name], large[name]) for name in paths if large[name] > small[name]}
+    over = {name: (large[name], BUDGETS[name]) for name in paths if large[name] > BUDGETS[name]}
+    assert not grew, f"queries grew with the data (5 → 200): {grew}"
+    assert not over, f"over budget (queries, budget): {over}"
+
+
+@pytest.mark.xfail(strict=True, reason="home and regulation text still run 16 queries (target 15)")
+def test_every_budget_is_at_most_15():
+    assert max(BUDGETS.values()) <= 15, {name: n for name, n in BUDGETS.items() if n > 15}
+
+
+def test_only_the_known_pages_are_over_15():
+    assert {name for name, n in BUDGETS.items() if n > 15} <= OVER_TARGET
