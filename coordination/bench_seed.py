@@ -35,7 +35,6 @@ from .models import (
 )
 from .models.requests import TRANSITIONS
 from .permissions import WORKING_ROLES
-from .text_search import normalize
 
 BATCH = 2000
 S = RequestState
@@ -191,7 +190,7 @@ def _new_request(ctx, i):
         if action == "approve_response":
             r.response_content = ctx.sentence(30)
     r.state = state
-    r.search_text = normalize(r.title, r.content, r.origin, r.response_content)
+    r.refresh_search_text()
     return r, steps
 
 

@@ -8,6 +8,8 @@ A list of 100,000 visible requests should not be counted (every row checked for 
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
+MAX_PAGE = 100_000
+
 
 class CappedPaginator(Paginator):
     def __init__(self, object_list, per_page, ahead=1000, **kwargs):
@@ -15,9 +17,9 @@ class CappedPaginator(Paginator):
         self.ahead, self.limit = ahead, ahead
 
     def get_page(self, number):
-        try:
-            wanted = max(1, int(number))
-        except (TypeError, ValueError):
+        try:  # a page number past any real list (?page=999999999999) would overflow the LIMIT: bound it
+            wanted = min(max(1, int(number)), MAX_PAGE)
+        except (TypeError, ValueError, OverflowError):
             wanted = 1
         self.limit = wanted * self.per_page + self.ahead
         return super().get_page(number)

@@ -41,9 +41,11 @@ def test_shell_auto_imports_the_models_but_not_the_history_models_it_cannot_impo
     assert not [path for path in imports if ".Historical" in path]
 
 
-def test_kombu_hostname_warning_of_the_filesystem_broker_is_dropped_and_nothing_else(caplog):
+def test_kombu_hostname_warning_of_the_filesystem_broker_is_dropped_and_nothing_else(caplog, monkeypatch):
     from config.celery import app
 
+    # Celery's conf.broker_url reads CELERY_BROKER_URL from the environment first (CI sets Redis there).
+    monkeypatch.delenv("CELERY_BROKER_URL", raising=False)
     logger = logging.getLogger("kombu.connection")
     with caplog.at_level(logging.WARNING, logger="kombu.connection"), _broker(app, "filesystem://"):
         logger.warning("No hostname was supplied. Reverting to default 'localhost'")

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
+from ..text_search import normalize
 from ..workflow import BadgeChoices, InvalidTransition, Tone
 from .core import Confidentiality, CoordinationArea, Party, Role, Urgency
 
@@ -216,6 +217,12 @@ class CoordinationRequest(models.Model):
         return bool(
             self.reply_deadline and self.state in OPEN_AT_REQUESTED and self.reply_deadline < timezone.localdate()
         )
+
+    def refresh_search_text(self):
+        """The accent-free search text. The response is kept apart: it is matched only for users who may
+        read it (permissions.response_visible_q), so a search never finds an unapproved draft."""
+        self.search_text = normalize(self.title, self.content, self.origin)
+        self.response_search_text = normalize(self.response_content)
 
     @property
     def answered_on_time(self):

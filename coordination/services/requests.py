@@ -38,7 +38,6 @@ from ..permissions import (
     may_act,
 )
 from ..selectors.parties import party_members
-from ..text_search import normalize
 from .documents import document_create, document_grant_view
 from .documents import refuse_top_secret as refuse_if_top_secret
 
@@ -64,11 +63,6 @@ def _tell(creq, recipients, subject, actor, body=""):
            url=_url(creq), actor=actor)
 
 
-def _fill_search(creq):
-    creq.search_text = normalize(creq.title, creq.content, creq.origin)
-    creq.response_search_text = normalize(creq.response_content)  # matched only where the response shows
-
-
 def _check_officers(party, officers):
     members = set(party_members(party, Role.STAFF, Role.LEADER).values_list("pk", flat=True))
     if any(o.pk not in members for o in officers):
@@ -76,7 +70,7 @@ def _check_officers(party, officers):
 
 
 def _save(creq, by, reason):
-    _fill_search(creq)
+    creq.refresh_search_text()
     creq._history_user = by
     creq._change_reason = reason[:100]
     creq.full_clean(exclude=["created_by", "requesting_officers", "requested_officers"])

@@ -17,7 +17,7 @@ LIST = reverse("coordination:request_list")
 
 def _submitted(make_request, staff, n, **extra):
     for i in range(n):
-        request_services.request_submit(by=staff, request=make_request(staff, title=f"Chờ duyệt {i:02d}", **extra))
+        request_services.request_submit(by=staff, creq=make_request(staff, title=f"Chờ duyệt {i:02d}", **extra))
 
 
 def test_inbox_shows_the_count_and_first_rows_and_links_to_the_whole_list(client_for, make_request, bcsd_staff,
@@ -38,8 +38,8 @@ def test_dashboard_counts_every_overdue_request_and_lists_the_first(client_for, 
     for i in range(12):
         soon = timezone.localdate() + datetime.timedelta(3)
         req = make_request(bcsd_staff, title=f"Quá hạn {i}", reply_deadline=soon)
-        request_services.request_submit(by=bcsd_staff, request=req)
-        request_services.request_approve_send(by=bcsd_leader, request=req)
+        request_services.request_submit(by=bcsd_staff, creq=req)
+        request_services.request_approve_send(by=bcsd_leader, creq=req)
     CoordinationRequest.objects.update(reply_deadline=timezone.localdate() - datetime.timedelta(1))
     response = client_for(du_leader).get(reverse("coordination:dashboard"))
     assert response.context["overdue_count"] == 12 and len(response.context["overdue_list"]) == 10

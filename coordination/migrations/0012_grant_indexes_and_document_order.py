@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('auth', '0012_alter_user_first_name_max_length'),
-        ('coordination', '0010_outbox'),
+        ('coordination', '0011_request_response_search_text'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

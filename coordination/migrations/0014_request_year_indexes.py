@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('coordination', '0012_trigram_search'),
+        ('coordination', '0013_trigram_search'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
