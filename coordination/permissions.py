@@ -93,10 +93,15 @@ def can_edit_request(user, creq):
     return creq.state == S.DRAFT and can_view_request(user, creq) and on_side(user, creq, REQUESTING)
 
 
+# After "ask for more" the requested body drafts again in the same field: until its leader approves,
+# the requesting body sees no response (it would be the new, unapproved draft).
+REDRAFTING = (S.RESPONDING, S.RESPONSE_AWAITING_APPROVAL)
+
+
 def can_view_response(user, creq):
     if not can_view_request(user, creq):
         return False
-    return on_side(user, creq, REQUESTED) or creq.answered_at is not None
+    return on_side(user, creq, REQUESTED) or (creq.answered_at is not None and creq.state not in REDRAFTING)
 
 
 def response_visible_q(user):
@@ -104,7 +109,8 @@ def response_visible_q(user):
     match the response only where the page would show it."""
     from django.db.models import Q
 
-    return Q(requested_party_id__in=member_party_ids(user, *WORKING_ROLES)) | Q(answered_at__isnull=False)
+    return Q(requested_party_id__in=member_party_ids(user, *WORKING_ROLES)) | (
+        Q(answered_at__isnull=False) & ~Q(state__in=REDRAFTING))
 
 
 def can_comment(user, creq):

@@ -110,3 +110,29 @@ def test_the_requesting_body_cannot_find_a_request_by_a_word_of_the_unapproved_d
     assert not _found(client_for(bcsd_staff), "coordination:request_list", "bimatdraft")
     request_services.request_approve_response(by=du_leader, creq=sent_request)
     assert _found(client_for(bcsd_staff), "coordination:request_list", "bimat draft")
+
+
+def test_after_ask_more_the_new_draft_is_hidden_from_the_requesting_body_on_the_page_and_in_search(
+        client_for, make_request, people):
+    """An answered request sent back for more: the requested body's new draft is its own until approved."""
+    from django.urls import reverse
+
+    from coordination.permissions import can_view_response
+
+    creq = make_request(people["bcsd_staff"], title="Hỏi thêm")
+    for step, who, extra in [("request_submit", "bcsd_staff", {}), ("request_approve_send", "bcsd_leader", {}),
+                             ("request_acknowledge", "du_staff", {"officers": [people["du_staff"]]}),
+                             ("request_save_response", "du_staff", {"response_content": "bản trả lời đã duyệt"}),
+                             ("request_submit_response", "du_staff", {}), ("request_approve_response", "du_leader", {}),
+                             ("request_ask_more", "bcsd_staff", {"comment": "Đề nghị bổ sung"}),
+                             ("request_save_response", "du_staff", {"response_content": "dự thảo bí mật mới"})]:
+        creq.refresh_from_db()
+        getattr(request_services, step)(by=people[who], creq=creq, **extra)
+    creq.refresh_from_db()
+    assert not can_view_response(people["bcsd_leader"], creq) and can_view_response(people["du_staff"], creq)
+    page = client_for(people["bcsd_leader"]).get(reverse("coordination:request_detail", args=[creq.pk]))
+    assert "dự thảo bí mật mới" not in page.content.decode()
+    found = client_for(people["bcsd_leader"]).get(reverse("coordination:request_list"), {"q": "bí mật"})
+    assert creq not in found.context["page"].object_list
+    found = client_for(people["du_staff"]).get(reverse("coordination:request_list"), {"q": "bí mật"})
+    assert creq in found.context["page"].object_list
