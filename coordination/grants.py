@@ -13,11 +13,12 @@ middleware only brings in step at the next request), so an ended membership sees
 
 from functools import cache
 
-from django.contrib.auth.models import Group
-from django.db.models import Exists, OuterRef, QuerySet
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from guardian.shortcuts import assign_perm, remove_perm
 from guardian.utils import get_group_obj_perms_model
 
+from .bulk_insert import insert
 from .groups import group_name, party_groups
 from .memberships import active_memberships
 
@@ -81,9 +82,6 @@ def _grants(model):
     # The permission as a scalar subquery, not a join to auth_permission: PostgreSQL then knows that
     # (nearly) every grant row matches it and probes the (object, group, permission) index row by row,
     # instead of hashing every grant the user's groups hold (issue 11).
-    from django.contrib.auth.models import Permission
-    from django.db.models import Subquery
-
     permission = Permission.objects.filter(content_type__app_label=model._meta.app_label,
                                            codename=view_codename(model)).values("pk")[:1]
     return grant_model(model).objects.filter(permission_id=Subquery(permission))
@@ -151,10 +149,6 @@ def grant_view_bulk(objs, parties, roles=()):
 
     The same rows grant_view writes, inserted in bulk; grants that exist already are not written
     twice. Returns how many rows were written."""
-    from django.contrib.auth.models import Permission
-
-    from .bulk_insert import insert
-
     objs = list(objs)
     if not objs:
         return 0
