@@ -22,6 +22,7 @@ urlpatterns = [
     path("phoi-hop/", include("coordination.urls")),
     path("cuoc-hop/", include("meetings.urls")),
     path("danh-gia/", include("meetings.evaluation.urls")),
+    path("api/v1/", include("config.api_urls")),
     path("quan-tri/", admin.site.urls),
 ]
 

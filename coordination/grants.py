@@ -19,7 +19,7 @@ from guardian.shortcuts import assign_perm, remove_perm
 from guardian.utils import get_group_obj_perms_model
 
 from .bulk_insert import insert
-from .groups import group_name, party_groups
+from .groups import GROUP_PREFIX, group_name, party_groups, sync_user_groups
 from .memberships import active_memberships
 
 # Bumped at every grant written in this process, so answers cached on a user object are dropped:
@@ -164,3 +164,15 @@ def grant_view_bulk(objs, parties, roles=()):
     written = insert(table, rows, with_pk=False)
     _changed()
     return written
+
+
+def keep_groups_in_step(user):
+    """Called for every signed-in request: by the middleware for the session, by the API for a token."""
+    wanted = {group_name(m.party, m.role) for m in active_memberships(user)}
+    held = dict(user.groups.filter(name__startswith=GROUP_PREFIX).values_list("name", "pk"))
+    if wanted != held.keys():
+        sync_user_groups(user)
+    else:
+        # The same groups the grants module would look up by name: one query fewer on every page.
+        note_groups(user, held.values())
+

@@ -1,7 +1,9 @@
 """Keeps party groups in step with memberships, so an ended membership counts at once."""
 
-from .groups import GROUP_PREFIX, group_name
-from .permissions import active_memberships
+from django.contrib.auth.middleware import LoginRequiredMiddleware as DjangoLoginRequiredMiddleware
+from rest_framework.views import APIView
+
+from .grants import keep_groups_in_step
 
 
 class MembershipGroupsMiddleware:
@@ -9,17 +11,17 @@ class MembershipGroupsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        user = request.user
-        if user.is_authenticated:
-            wanted = {group_name(m.party, m.role) for m in active_memberships(user)}
-            held = dict(user.groups.filter(name__startswith=GROUP_PREFIX).values_list("name", "pk"))
-            if wanted != held.keys():
-                from .groups import sync_user_groups
-
-                sync_user_groups(user)
-            else:
-                # The same groups the grants module would look up by name: one query fewer on every page.
-                from .grants import note_groups
-
-                note_groups(user, held.values())
+        if request.user.is_authenticated:
+            keep_groups_in_step(request.user)
         return self.get_response(request)
+
+
+class LoginRequiredMiddleware(DjangoLoginRequiredMiddleware):
+    """Django's, except for the API: its views authenticate themselves (token or session) and answer 401 in
+    JSON instead of redirecting to the sign-in page."""
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        view_class = getattr(view_func, "cls", None)
+        if isinstance(view_class, type) and issubclass(view_class, APIView):
+            return None
+        return super().process_view(request, view_func, view_args, view_kwargs)

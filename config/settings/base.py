@@ -35,6 +35,9 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
 ]
 
 MIDDLEWARE = [
@@ -50,7 +53,7 @@ MIDDLEWARE = [
     # Before any view or process_view reads input: control characters out, an unreadable body a 400 page.
     "coordination.input_guard.InputGuardMiddleware",
     # Every view needs a signed-in user unless it is marked @login_not_required.
-    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "coordination.middleware.LoginRequiredMiddleware",
     "coordination.middleware.MembershipGroupsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -126,6 +129,50 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
         "frame-ancestors": [NONE],
     },
+}
+
+# One shared cache in production (CACHE_URL=redis://…) so the API's rate limits count across workers; the
+# default keeps counts per process.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+
+# The JSON API (/api/v1/, docs/api.md): personal tokens or the session, one error format, bounded pages,
+# rate limits per token.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "coordination.api.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "coordination.api.pagination.Pagination",
+    "DEFAULT_THROTTLE_CLASSES": ["coordination.api.throttling.PerTokenThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"api": env("API_RATE_PER_TOKEN", default="600/min")},
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.MultiPartParser",
+        "rest_framework.parsers.FormParser",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "coordination.api.errors.exception_handler",
+    "DATE_INPUT_FORMATS": ["iso-8601", "%d/%m/%Y"],
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API Quy chế phối hợp công tác giữa Ban cán sự đảng và Đảng ủy VKSND tối cao",
+    "DESCRIPTION": (
+        "Đọc và tạo hồ sơ phối hợp như trên các trang của ứng dụng, với đúng quyền của người dùng. "
+        "Xác thực bằng khóa API cá nhân (Authorization: Bearer qc_…) hoặc phiên đăng nhập. "
+        "Lỗi luôn có dạng {\"detail\": …, \"errors\": {trường: […]}}. "
+        "Sửa một đối tượng cần gửi lại ETag trong tiêu đề If-Match."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 LOGIN_URL = "login"

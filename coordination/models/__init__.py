@@ -41,3 +41,4 @@ from .requests import (  # noqa: F401
     RequestUserObjectPermission,
     Transition,
 )
+from .tokens import ApiToken  # noqa: F401

@@ -1,0 +1,15 @@
+"""/api/v1/: each app's resources, the OpenAPI schema and its interactive documentation (docs/api.md)."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+app_name = "api"
+
+urlpatterns = [
+    path("", include("coordination.api.urls")),
+    path("", include("regulation.api.urls")),
+    path("", include("meetings.api.urls")),
+    path("", include("meetings.evaluation.api.urls")),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+]

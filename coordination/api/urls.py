@@ -1,0 +1,16 @@
+"""Coordination's routes under /api/v1/."""
+
+from django.urls import path
+from rest_framework.routers import SimpleRouter
+
+from . import parties
+
+router = SimpleRouter()
+router.register("bodies", parties.PartyViewSet, basename="body")
+router.register("units", parties.UnitViewSet, basename="unit")
+router.register("areas", parties.AreaViewSet, basename="area")
+
+urlpatterns = [
+    path("me/", parties.MeView.as_view(), name="me"),
+    *router.urls,
+]

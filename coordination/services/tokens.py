@@ -1,0 +1,31 @@
+"""Making and revoking personal API tokens. Each write is one transaction and leaves history."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from ..models import ApiToken, SecurityEvent
+from ..models.tokens import digest
+from ..security import log_event
+
+
+@transaction.atomic
+def token_create(*, by, name):
+    """The new token and its secret; the secret is never stored and cannot be shown again."""
+    lookup, secret = ApiToken.new_secret()
+    token = ApiToken(user=by, name=name.strip(), lookup=lookup, key_digest=digest(secret))
+    token._history_user = by
+    token.save()
+    return token, secret
+
+
+@transaction.atomic
+def token_revoke(*, by, token, request=None):
+    token = ApiToken.objects.select_for_update().get(pk=token.pk)
+    if token.revoked_at is None:
+        token.revoked_at, token.revoked_by = timezone.now(), by
+        token._history_user = by
+        token.save(update_fields=["revoked_at", "revoked_by"])
+        if by != token.user:
+            log_event(SecurityEvent.Kind.PERMISSION_CHANGED, request=request, user=by,
+                      detail=f"API token {token.shown_prefix} of {token.user.get_username()} revoked")
+    return token

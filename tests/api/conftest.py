@@ -1,0 +1,25 @@
+"""API test helpers: a client signed in with a personal token, as the e-office system would call."""
+
+import pytest
+from rest_framework.test import APIClient
+
+from coordination.services.tokens import token_create
+
+
+@pytest.fixture
+def api_for():
+    """api_for(user) -> an APIClient sending `Authorization: Bearer <a new token of user>`."""
+
+    def make(user, name="test"):
+        client = APIClient()
+        _token, secret = token_create(by=user, name=name)
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {secret}")
+        client.secret = secret
+        return client
+
+    return make
+
+
+@pytest.fixture
+def anon_api():
+    return APIClient()
