@@ -13,7 +13,7 @@ def badge(obj, field="state"):
     """The badge of `obj.<field>` (or of `obj` itself when it is a BadgeChoices member), coloured as its
     choices class declares; a dash when there is no object."""
     if obj is None or obj == "":
-        return format_html('<span class="muted">—</span>')
+        return format_html('<span class="muted">{}</span>', "—")
     if isinstance(obj, BadgeChoices):
         member = obj
     else:
