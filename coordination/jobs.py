@@ -82,6 +82,8 @@ DESCRIPTIONS = {
     "requeue-outbox": (_("Every 5 minutes"),
                        _("Queues again the emails left unsent while the broker or the worker was down "
                          "(a run is listed only when there were some).")),
+    "purge-outbox": (_("Every day at 02:00"),
+                     _("Deletes the records of emails sent more than 30 days ago.")),
     "sync-membership-groups": (_("Every day at 00:05"), _("Ended memberships lose their access groups.")),
     "bring-amendments-into-force": (_("Every day at 00:15"),
                                     _("Approved amendments take effect on their effective date.")),

@@ -21,6 +21,10 @@ logger = logging.getLogger(__name__)
 # and the entry stays in the admin (Outbox) for an operator to see.
 REQUEUE_AFTER = datetime.timedelta(minutes=2)
 GIVE_UP_AFTER = datetime.timedelta(days=2)
+# Done entries are kept this long (to answer "was that email sent?"), then deleted by the purge job, so the
+# table holds about a month of steps, not years. Entries never done are kept for the operator.
+KEEP_DONE_FOR = datetime.timedelta(days=30)
+PURGE_BATCH = 5000
 
 
 def outbox_run(*, entry_id):
@@ -52,3 +56,12 @@ def outbox_requeue(*, now=None, after=REQUEUE_AFTER):
     if stale:
         logger.error("outbox: %d entr(ies) older than %s were never done; see the admin", stale, GIVE_UP_AFTER)
     return len(ids)
+
+
+def outbox_purge(*, now=None, keep=KEEP_DONE_FOR):
+    """Delete the entries done more than `keep` ago, a batch at a time (short transactions); returns how many."""
+    cutoff = (now or timezone.now()) - keep
+    deleted = 0
+    while ids := list(OutboxEntry.objects.filter(done_at__lt=cutoff).values_list("pk", flat=True)[:PURGE_BATCH]):
+        deleted += OutboxEntry.objects.filter(pk__in=ids).delete()[0]
+    return deleted

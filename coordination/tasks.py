@@ -7,7 +7,7 @@ from celery import shared_task
 from django.contrib.auth import get_user_model
 
 from .jobs import RETRY, day_or_today, recorded_run
-from .outbox import outbox_left_unsent, outbox_requeue, outbox_run
+from .outbox import outbox_left_unsent, outbox_purge, outbox_requeue, outbox_run
 from .services.digest import digest_candidate_ids, digest_send
 
 
@@ -84,4 +84,13 @@ def requeue_outbox():
     with recorded_run("coordination.tasks.requeue_outbox") as run:
         count = outbox_requeue()
         run["message"] = f"{count} queued again"
+    return count
+
+
+@shared_task(autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+def purge_outbox():
+    """Every night: delete outbox entries done more than 30 days ago (coordination/outbox.py)."""
+    with recorded_run("coordination.tasks.purge_outbox") as run:
+        count = outbox_purge()
+        run["message"] = f"{count} deleted"
     return count

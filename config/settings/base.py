@@ -296,6 +296,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "coordination.tasks.requeue_outbox",
         "schedule": crontab(minute="*/5"),
     },
+    # 02:00 every day: outbox entries done more than 30 days ago are deleted, so the table stays small.
+    "purge-outbox": {
+        "task": "coordination.tasks.purge_outbox",
+        "schedule": crontab(hour=2, minute=0),
+    },
     # 00:05 every day: memberships whose end date has passed lose their groups even if the
     # user never signs in again (the request middleware handles users who are signed in).
     "sync-membership-groups": {

@@ -24,6 +24,7 @@ class OutboxEntry(models.Model):
         verbose_name_plural = _("outbox")
         indexes = [
             models.Index(fields=["created_at"], condition=models.Q(done_at__isnull=True), name="outbox_pending"),
+            models.Index(fields=["done_at"], condition=models.Q(done_at__isnull=False), name="outbox_done"),
         ]
 
     def __str__(self):

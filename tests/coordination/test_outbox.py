@@ -11,7 +11,7 @@ from django.utils import timezone
 from coordination.models import JobRun, OutboxEntry
 from coordination.outbox import outbox_requeue, outbox_run
 from coordination.services import requests as request_services
-from coordination.tasks import requeue_outbox
+from coordination.tasks import purge_outbox, requeue_outbox
 
 LATER = datetime.timedelta(minutes=3)
 
@@ -75,3 +75,17 @@ def test_the_requeue_job_is_scheduled_and_writes_a_job_run_only_when_something_w
     assert JobRun.objects.get(task="coordination.tasks.requeue_outbox").message == "1 queued again"
     assert requeue_outbox() == 0
     assert JobRun.objects.filter(task="coordination.tasks.requeue_outbox").count() == 1
+
+
+def test_the_nightly_purge_deletes_entries_done_a_month_ago_and_keeps_the_rest(submitted_unsent):
+    now = timezone.now()
+    never_done = OutboxEntry.objects.get()
+    never_done.created_at = now - datetime.timedelta(days=90)
+    never_done.save()
+    old = [OutboxEntry.objects.create(task="t", done_at=now - datetime.timedelta(days=31)) for _ in range(3)]
+    recent = OutboxEntry.objects.create(task="t", done_at=now - datetime.timedelta(days=29))
+    assert settings.CELERY_BEAT_SCHEDULE["purge-outbox"]["task"] == "coordination.tasks.purge_outbox"
+    assert purge_outbox() == 3
+    assert set(OutboxEntry.objects.values_list("pk", flat=True)) == {never_done.pk, recent.pk}
+    assert not OutboxEntry.objects.filter(pk__in=[e.pk for e in old]).exists()
+    assert JobRun.objects.get(task="coordination.tasks.purge_outbox").message == "3 deleted"
