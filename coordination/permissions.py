@@ -104,6 +104,11 @@ def can_view_response(user, creq):
     return on_side(user, creq, REQUESTED) or (creq.answered_at is not None and creq.state not in REDRAFTING)
 
 
+def can_view_response_drafts(user, creq):
+    """The response's drafts (its history before each approval) are the requested body's own."""
+    return can_view_request(user, creq) and on_side(user, creq, REQUESTED)
+
+
 def response_visible_q(user):
     """The rule of `can_view_response` as a filter, for the requests the user already sees: searches
     match the response only where the page would show it."""

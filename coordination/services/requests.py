@@ -26,6 +26,7 @@ from ..models import (
 from ..models.requests import REQUESTED, REQUESTING, TRANSITIONS
 from ..notifications import notify
 from ..permissions import (
+    REDRAFTING,
     WORKING_ROLES,
     attach_side,
     can_comment,
@@ -292,11 +293,23 @@ def request_close(*, by, creq, comment=""):
     return _step(by=by, creq=creq, action="close", comment=comment, after=after)
 
 
+def _last_approved_response(creq):
+    return creq.history.filter(state=RequestState.ANSWERED).order_by("-history_date", "-history_id").values_list(
+        "response_content", flat=True).first()
+
+
 def request_withdraw(*, by, creq, comment):
+    def before(r):
+        # Withdrawn while the requested body was redrafting after "ask for more": the request keeps the
+        # response its leader approved, not the unapproved redraft (which stays in the history, for that body).
+        previous_state = r.history.order_by("-history_date", "-history_id").values_list("state", flat=True).first()
+        if previous_state in REDRAFTING:
+            r.response_content = _last_approved_response(r) or ""
+
     def after(r):
         _tell(r, _requested_people(r), _("Request withdrawn"), by, comment)
 
-    return _step(by=by, creq=creq, action="withdraw", comment=comment, after=after)
+    return _step(by=by, creq=creq, action="withdraw", comment=comment, before=before, after=after)
 
 
 STEP_SERVICES = {

@@ -300,9 +300,10 @@ def request_attach(request, pk):
 def request_history(request, pk):
     req = get_request_or_404(request, pk)
     visible_docs = document_selectors.documents_visible(request.user).filter(request_links__request=req)
-    # The response draft is the requested body's own until approved: its changes are hidden like the response.
+    # The response's drafts are the requested body's own: the requesting body reads the approved response on
+    # the request page, never the drafts before each approval in the history.
     hidden = ("search_text", "response_search_text")
-    if not permissions.can_view_response(request.user, req):
+    if not permissions.can_view_response_drafts(request.user, req):
         hidden += ("response_content",)
     # One read per kind of record (the rows carry the request id), whatever the number of comments or changes.
     Opinion, Attached = req.opinions.model, req.attachments.model

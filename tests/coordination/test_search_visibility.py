@@ -136,3 +136,45 @@ def test_after_ask_more_the_new_draft_is_hidden_from_the_requesting_body_on_the_
     assert creq not in found.context["page"].object_list
     found = client_for(people["du_staff"]).get(reverse("coordination:request_list"), {"q": "bí mật"})
     assert creq in found.context["page"].object_list
+
+
+def _answered_then_redrafted(make_request, people):
+    creq = make_request(people["bcsd_staff"], title="Hỏi thêm")
+    for step, who, extra in [("request_submit", "bcsd_staff", {}), ("request_approve_send", "bcsd_leader", {}),
+                             ("request_acknowledge", "du_staff", {"officers": [people["du_staff"]]}),
+                             ("request_save_response", "du_staff", {"response_content": "nháp đầu chưa duyệt"}),
+                             ("request_save_response", "du_staff", {"response_content": "bản trả lời đã duyệt"}),
+                             ("request_submit_response", "du_staff", {}), ("request_approve_response", "du_leader", {}),
+                             ("request_ask_more", "bcsd_staff", {"comment": "Đề nghị bổ sung"}),
+                             ("request_save_response", "du_staff", {"response_content": "dự thảo lần hai"})]:
+        creq.refresh_from_db()
+        getattr(request_services, step)(by=people[who], creq=creq, **extra)
+    creq.refresh_from_db()
+    return creq
+
+
+def test_the_history_tab_never_shows_the_requesting_body_the_response_drafts(client_for, make_request, people):
+    from django.urls import reverse
+
+    creq = _answered_then_redrafted(make_request, people)
+    request_services.request_save_response(by=people["du_staff"], creq=creq, response_content="bản lần hai đã duyệt")
+    request_services.request_submit_response(by=people["du_staff"], creq=creq)
+    request_services.request_approve_response(by=people["du_leader"], creq=creq)
+    url = reverse("coordination:request_history", args=[creq.pk])
+    requesting = client_for(people["bcsd_leader"]).get(url).content.decode()
+    assert "nháp đầu chưa duyệt" not in requesting and "dự thảo lần hai" not in requesting
+    requested = client_for(people["du_staff"]).get(url).content.decode()
+    assert "nháp đầu chưa duyệt" in requested and "dự thảo lần hai" in requested
+
+
+def test_withdrawn_during_the_redraft_the_request_keeps_the_approved_response(client_for, make_request, people):
+    from django.urls import reverse
+
+    creq = _answered_then_redrafted(make_request, people)
+    request_services.request_withdraw(by=people["bcsd_leader"], creq=creq, comment="Không cần nữa")
+    creq.refresh_from_db()
+    assert creq.response_content == "bản trả lời đã duyệt"
+    page = client_for(people["bcsd_staff"]).get(reverse("coordination:request_detail", args=[creq.pk]))
+    assert "bản trả lời đã duyệt" in page.content.decode() and "dự thảo lần hai" not in page.content.decode()
+    history = client_for(people["du_staff"]).get(reverse("coordination:request_history", args=[creq.pk]))
+    assert "dự thảo lần hai" in history.content.decode()  # nothing lost: the requested body still has its draft
