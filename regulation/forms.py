@@ -5,17 +5,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from coordination.forms.common import DateInput
 from coordination.models import Party
 
 from .models import Amendment, ChangeKind, Regulation
 from .text import split_article_key
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class PointInTimeForm(forms.Form):

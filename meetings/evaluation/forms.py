@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from coordination.forms.common import DateInput
 from coordination.models import CoordinationArea, Party
 
 ASSESSMENT_LABELS = {
@@ -54,7 +55,7 @@ class ActionForm(forms.Form):
     content = forms.CharField(label=_("Follow-up action"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
     area = forms.ModelChoiceField(label=_("Area"), queryset=CoordinationArea.objects.all(), required=False)
     owner_party = forms.ModelChoiceField(label=_("Body in charge"), queryset=Party.objects.all(), required=False)
-    deadline = forms.DateField(label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    deadline = forms.DateField(label=_("Deadline"), required=False, widget=DateInput())
 
     def clean(self):
         data = super().clean()
@@ -84,5 +85,5 @@ class ReturnForm(forms.Form):
 
 class MakeRequestForm(forms.Form):
     reply_deadline = forms.DateField(
-        label=_("Reply deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Reply deadline"), required=False, widget=DateInput()
     )

@@ -18,6 +18,53 @@
     }
   }
   document.addEventListener("DOMContentLoaded", markScrollingTables);
+
+  // Dates are typed dd/mm/yyyy (a native date field would show the browser's own order); a button next
+  // to each opens the browser's calendar on a hidden native field and writes the chosen day back.
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function toIso(text) {
+    var m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec((text || "").trim());
+    return m ? m[3] + "-" + pad(+m[2]) + "-" + pad(+m[1]) : "";
+  }
+  function addCalendarButtons() {
+    var inputs = document.querySelectorAll("input[data-date]");
+    for (var i = 0; i < inputs.length; i++) {
+      var input = inputs[i];
+      if (input.parentNode.classList.contains("date-field")) continue;
+      var wrap = document.createElement("span");
+      wrap.className = "date-field";
+      input.parentNode.insertBefore(wrap, input);
+      wrap.appendChild(input);
+      var picker = document.createElement("input");
+      picker.type = "date";
+      picker.className = "date-picker";
+      picker.tabIndex = -1;
+      picker.setAttribute("aria-hidden", "true");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "date-button";
+      button.title = input.getAttribute("data-date");
+      button.setAttribute("aria-label", input.getAttribute("data-date"));
+      wrap.appendChild(button);
+      wrap.appendChild(picker);
+      (function (input, picker, button) {
+        button.addEventListener("click", function () {
+          picker.value = toIso(input.value);
+          if (picker.showPicker) { try { picker.showPicker(); return; } catch (e) { /* falls through */ } }
+          picker.focus();
+          picker.click();
+        });
+        picker.addEventListener("change", function () {
+          var p = picker.value.split("-");
+          if (p.length === 3) {
+            input.value = p[2] + "/" + p[1] + "/" + p[0];
+            input.dispatchEvent(new Event("change", { bubbles: true }));
+          }
+        });
+      })(input, picker, button);
+    }
+  }
+  document.addEventListener("DOMContentLoaded", addCalendarButtons);
   window.addEventListener("resize", markScrollingTables);
 
   document.addEventListener("submit", function (event) {
