@@ -3,6 +3,8 @@
 Other apps build their own permissions.py on `is_active_member` and `clearance_for`.
 """
 
+from django.db.models import Q
+
 from .grants import can_view
 from .memberships import active_memberships, forget_memberships  # noqa: F401 - part of this module's contract
 from .models import Clearance, Confidentiality, RequestKind, RequestState, Role
@@ -112,8 +114,6 @@ def can_view_response_drafts(user, creq):
 def response_visible_q(user):
     """The rule of `can_view_response` as a filter, for the requests the user already sees: searches
     match the response only where the page would show it."""
-    from django.db.models import Q
-
     return Q(requested_party_id__in=member_party_ids(user, *WORKING_ROLES)) | (
         Q(answered_at__isnull=False) & ~Q(state__in=REDRAFTING))
 

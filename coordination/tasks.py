@@ -4,17 +4,21 @@ Thin: ids (or a date) in, a service call, safe to run twice.
 """
 
 from celery import shared_task
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
 
+from .groups import sync_user_groups
 from .jobs import RETRY, day_or_today, recorded_run
+from .models import Notification
 from .outbox import outbox_left_unsent, outbox_purge, outbox_requeue, outbox_run
 from .services.digest import digest_candidate_ids, digest_send
 
 
 @shared_task(autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
 def sync_membership_groups():
-    from .groups import sync_user_groups
-
     changed = 0
     for user in get_user_model().objects.filter(memberships__isnull=False).distinct():
         changed += sync_user_groups(user)
@@ -30,13 +34,6 @@ def ping(value):
 @shared_task(autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
 def send_notification_email(notification_id):
     """One email per notification, through Django's email backend. Safe to run twice: emailed_at is the key."""
-    from django.conf import settings
-    from django.core.mail import send_mail
-    from django.db import transaction
-    from django.utils import timezone
-
-    from .models import Notification
-
     with transaction.atomic():
         notification = (
             Notification.objects.select_for_update().select_related("recipient").filter(pk=notification_id).first()

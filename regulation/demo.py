@@ -13,6 +13,7 @@ from coordination.demo import register
 from coordination.demo.clock import at, day
 from coordination.models import Party
 
+from . import services
 from .models import ChangeKind, Regulation
 
 EARLIER_TITLE = "Sửa đổi khoản 3 Điều 8 về chế độ thông tin giữa hai bên"
@@ -61,7 +62,6 @@ def load_regulation_demo():
 def _earlier(regulation, users):
     """Drafted in early December 2022, approved by both bodies on 20/12/2022, in force from 01/01/2023
     (brought into force by the daily job that morning): each step on its day, through the services."""
-    from . import services
 
     bcsd, du = Party.objects.get(code="BCSD"), Party.objects.get(code="DU")
     with at(datetime.date(2022, 12, 5), 9, 30):
@@ -81,8 +81,6 @@ def _earlier(regulation, users):
 
 
 def _pending(regulation, users):
-    from . import services
-
     bcsd = Party.objects.get(code="BCSD")
     with at(day(-16), 9):
         amendment = services.amendment_create(

@@ -8,6 +8,13 @@ from django.contrib.auth import get_user_model
 
 from coordination.demo import register
 from coordination.demo.clock import after, at, day, today, workday
+from coordination.jobs import system_user
+from coordination.models import CoordinationArea, Party
+from regulation.models import Regulation
+
+from . import services
+from .models import AnnualEvaluation, BodyPart
+from .services.opening import evaluation_open
 
 DEMO_ASSESSMENT = {
     3: {
@@ -62,11 +69,6 @@ DU_ASSESSMENT = {
 
 @register
 def load_evaluation_demo():
-    from coordination.models import Party
-    from regulation.models import Regulation
-
-    from .models import AnnualEvaluation
-
     regulation = Regulation.objects.filter(status=Regulation.Status.IN_FORCE).first()
     users = {u.username: u for u in get_user_model().objects.filter(
         username__in=["bcsd.chuyenvien", "bcsd.lanhdao", "du.chuyenvien", "du.lanhdao"])}
@@ -80,18 +82,11 @@ def load_evaluation_demo():
 
 
 def _open(regulation, year, on):
-    from coordination.jobs import system_user
-
-    from .services.opening import evaluation_open
-
     with at(on, 0, 30):  # the daily job opens it
         return evaluation_open(by=system_user(), regulation=regulation, year=year)[0]
 
 
 def _self_assessment(evaluation, party, staff, on):
-    from . import services
-    from .models import BodyPart
-
     part = BodyPart.objects.get(evaluation=evaluation, party=party)
     texts = DU_ASSESSMENT if party.code == "DU" else DEMO_ASSESSMENT
     values = {a.area_id: texts.get(a.area.article_number, {})
@@ -104,11 +99,6 @@ def _self_assessment(evaluation, party, staff, on):
 
 
 def _last_year(regulation, year, users, parties):
-    from coordination.models import CoordinationArea
-
-    from . import services
-    from .models import BodyPart
-
     opened = workday(datetime.date(year, 12, 1))
     evaluation = _open(regulation, year, opened)
     bcsd = _self_assessment(evaluation, parties["BCSD"], users["bcsd.chuyenvien"], after(opened, 14))
