@@ -2,6 +2,7 @@
 
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
+from rest_framework.fields import empty
 
 from coordination.models import Confidentiality
 from coordination.models.documents import DocumentType
@@ -10,6 +11,21 @@ NOT_FOUND = OpenApiResponse(description="Không có, hoặc người gọi khôn
 FORBIDDEN = OpenApiResponse(description="Người gọi không có quyền này (ghi vào nhật ký an ninh).")
 ID = OpenApiParameter("id", int, OpenApiParameter.PATH, description="Mã của đối tượng.")
 BAD_REQUEST = OpenApiResponse(description="Tham số không hợp lệ; không có gì thay đổi.")
+
+
+class QueryValueMixin:
+    """A query-string filter: `?when=` is refused like any unknown value instead of being taken as absent."""
+
+    def get_value(self, dictionary):
+        return dictionary.get(self.field_name, empty)
+
+
+class QueryChoiceField(QueryValueMixin, serializers.ChoiceField):
+    pass
+
+
+class QueryBooleanField(QueryValueMixin, serializers.BooleanField):
+    pass
 
 
 class NamedUserSerializer(serializers.Serializer):

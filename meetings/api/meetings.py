@@ -13,7 +13,15 @@ from coordination.selectors.requests import requests_visible
 from .. import permissions, selectors
 from ..models import ApprovalDecision, AttendanceStatus, MeetingKind, MeetingState, MinutesState
 from ..views.common import documents_for, get_meeting
-from .common import BAD_REQUEST, ID, NOT_FOUND, NamedUserSerializer, WithDocumentsSerializer
+from .common import (
+    BAD_REQUEST,
+    ID,
+    NOT_FOUND,
+    NamedUserSerializer,
+    QueryBooleanField,
+    QueryChoiceField,
+    WithDocumentsSerializer,
+)
 
 NO_MINUTES = _("The minutes have not been drafted yet.")
 WHEN = [("upcoming", "upcoming"), ("past", "past"), ("all", "all")]
@@ -22,10 +30,10 @@ WHEN = [("upcoming", "upcoming"), ("past", "past"), ("all", "all")]
 class MeetingFilterSerializer(serializers.Serializer):
     """The meeting list page's filters (?khi=, ?loai=, ?cua-toi=1) under English names."""
 
-    when = serializers.ChoiceField(WHEN, default="upcoming",
+    when = QueryChoiceField(WHEN, default="upcoming",
                                    help_text="upcoming: chưa kết thúc (sớm nhất trước); past: đã qua (mới nhất trước).")
-    kind = serializers.ChoiceField(MeetingKind.choices, required=False)
-    mine = serializers.BooleanField(default=False, help_text="Chỉ các cuộc họp người gọi được mời.")
+    kind = QueryChoiceField(MeetingKind.choices, required=False)
+    mine = QueryBooleanField(default=False, help_text="Chỉ các cuộc họp người gọi được mời.")
 
 
 class MeetingSerializer(serializers.Serializer):

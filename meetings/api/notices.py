@@ -17,7 +17,15 @@ from .. import permissions, selectors, services
 from ..models import NoticeKind, NoticeReceipt, NoticeState
 from ..selectors.notices import recipient_members
 from ..views.common import documents_for, get_notice
-from .common import BAD_REQUEST, FORBIDDEN, ID, NOT_FOUND, NamedUserSerializer, WithDocumentsSerializer
+from .common import (
+    BAD_REQUEST,
+    FORBIDDEN,
+    ID,
+    NOT_FOUND,
+    NamedUserSerializer,
+    QueryChoiceField,
+    WithDocumentsSerializer,
+)
 
 RECEIPTS_REFUSED = _("Only the sending body sees who has read its notice.")
 BOXES = [("incoming", "incoming"), ("outgoing", "outgoing"), ("unread", "unread")]
@@ -26,10 +34,10 @@ BOXES = [("incoming", "incoming"), ("outgoing", "outgoing"), ("unread", "unread"
 class NoticeFilterSerializer(serializers.Serializer):
     """The notice list page's filters (?hop=den|di|chua-doc, ?loai=) under English names."""
 
-    box = serializers.ChoiceField(BOXES, required=False,
+    box = QueryChoiceField(BOXES, required=False,
                                   help_text="incoming: đã gửi đến cơ quan của người gọi; outgoing: do cơ quan của "
                                             "người gọi gửi; unread: đến mà người gọi chưa đọc.")
-    kind = serializers.ChoiceField(NoticeKind.choices, required=False)
+    kind = QueryChoiceField(NoticeKind.choices, required=False)
 
 
 class NoticeSerializer(serializers.Serializer):
