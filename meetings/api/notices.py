@@ -79,7 +79,8 @@ class ReceiptsSerializer(serializers.Serializer):
     members = ReceiptSerializer(many=True)
 
 
-def _list_fields(user, notice, mine):
+def _list_fields(notice, mine):
+    """What the list page computes per row: unread for this reader, the read count once sent."""
     notice.is_unread = notice.is_sent and notice.recipient_party_id in mine and not notice.has_read
     notice.shown_read_count = notice.read_count if notice.is_sent else None
     return notice
@@ -113,7 +114,7 @@ class NoticeViewSet(viewsets.ReadOnlyModelViewSet):
             qs = qs.filter(recipient_party_id__in=mine, state=NoticeState.SENT, has_read=False)
         if kind:
             qs = qs.filter(kind=kind)
-        page = [_list_fields(request.user, n, mine) for n in self.paginate_queryset(qs)]
+        page = [_list_fields(n, mine) for n in self.paginate_queryset(qs)]
         return self.get_paginated_response(NoticeSerializer(page, many=True).data)
 
     def retrieve(self, request, pk=None):
@@ -122,7 +123,7 @@ class NoticeViewSet(viewsets.ReadOnlyModelViewSet):
         receipt = services.notice_mark_read(user=user, notice=notice)
         notice.has_read = notice.has_read or receipt is not None
         notice.read_count = NoticeReceipt.objects.filter(notice=notice).count()  # this reading included
-        _list_fields(user, notice, member_party_ids(user))
+        _list_fields(notice, member_party_ids(user))
         for name, value in documents_for(user, notice.document_links.select_related("document")).items():
             setattr(notice, name, value)
         notice.can_edit = permissions.can_edit_notice(user, notice)

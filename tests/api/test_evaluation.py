@@ -5,6 +5,8 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from rest_framework.settings import api_settings
+from rest_framework.throttling import SimpleRateThrottle
 
 from coordination.jobs import system_user
 from coordination.models import CoordinationArea, SecurityEvent
@@ -13,6 +15,14 @@ from meetings.evaluation.services.opening import evaluation_open
 from regulation.models import Regulation
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def default_rate_limits():
+    """test_foundation's rate-limit test leaves its 3/min rate on the throttle class (it reloads the settings
+    while they are still overridden); start every test here from the configured rate."""
+    api_settings.reload()
+    SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -70,7 +80,8 @@ def test_members_list_the_evaluations_and_an_outsider_is_refused(api_for, evalua
     assert denials() == before + 1
 
 
-def test_an_outsider_gets_404_for_the_evaluation_and_its_report_logged(api_for, evaluation, outsider):
+def test_an_outsider_gets_404_for_the_evaluation_and_its_report_logged(api_for, client_for, evaluation, outsider):
+    assert client_for(outsider).get(f"/danh-gia/{evaluation.pk}/bao-cao.docx").status_code == 404  # as the page
     client, before = api_for(outsider), denials()
     assert client.get(f"/api/v1/evaluations/{evaluation.pk}/").status_code == 404
     report = client.get(f"/api/v1/evaluations/{evaluation.pk}/report/", HTTP_ACCEPT=DOCX)

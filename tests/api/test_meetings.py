@@ -9,12 +9,22 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from rest_framework.settings import api_settings
+from rest_framework.throttling import SimpleRateThrottle
 
 from coordination.models import MEETINGS_AND_INFORMATION_ARTICLE, Confidentiality, CoordinationArea, SecurityEvent
 from meetings import services
 from meetings.models import Conclusion, NoticeReceipt
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def default_rate_limits():
+    """test_foundation's rate-limit test leaves its 3/min rate on the throttle class (it reloads the settings
+    while they are still overridden); start every test here from the configured rate."""
+    api_settings.reload()
+    SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
