@@ -173,6 +173,16 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Enums are named after their field ("state", "kind"); where apps share a field name for different choice
+    # sets, each set is named here (otherwise the schema check fails on the collision).
+    "ENUM_NAME_OVERRIDES": {
+        "MeetingKindEnum": "meetings.models.MeetingKind",
+        "MeetingStateEnum": "meetings.models.MeetingState",
+        "MinutesStateEnum": "meetings.models.MinutesState",
+        "NoticeKindEnum": "meetings.models.NoticeKind",
+        "NoticeStateEnum": "meetings.models.NoticeState",
+        "EvaluationStateEnum": "meetings.evaluation.models.AnnualEvaluation.State",
+    },
 }
 
 LOGIN_URL = "login"
