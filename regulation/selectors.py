@@ -1,6 +1,7 @@
 """Reads for the regulation pages, already filtered for the user. The only place lists come from."""
 
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from coordination.grants import visible
 from coordination.models import CoordinationArea
@@ -60,6 +61,23 @@ def version_on(regulation, on):
 
 def latest_version(regulation):
     return RegulationVersion.objects.filter(regulation=regulation).order_by("-number").first()
+
+
+def version_shown(regulation, day=None):
+    """The version a reader is shown for `day`: none for a draft; without a day, the latest version of a
+    superseded regulation and the version in force today of the others (the pages and the API alike)."""
+    if regulation.is_draft:
+        return None
+    if day is None and regulation.status == Regulation.Status.SUPERSEDED:
+        return latest_version(regulation)
+    return version_on(regulation, day or timezone.localdate())
+
+
+def text_shown(regulation, version):
+    """The text shown with `version`: a draft's rows as they stand, else the version's frozen snapshot."""
+    if regulation.is_draft:
+        return regulation_text(regulation)
+    return version.content if version else None
 
 
 def regulation_text(regulation):

@@ -16,12 +16,12 @@ from ..presentation import present, present_article
 from ..selectors import (
     areas_by_article_number,
     find_article,
-    latest_version,
     pending_for_leader,
     regulation_in_force,
-    regulation_text,
     search_articles,
+    text_shown,
     version_on,
+    version_shown,
     versions_of,
     visible_regulations,
 )
@@ -52,18 +52,14 @@ def _version_for(regulation, day, number=None):
     """The version to show: the one asked for, the one in force on `day`, or the current one."""
     if number is not None:
         return get_object_or_404(RegulationVersion, regulation=regulation, number=number)
-    if regulation.is_draft:
-        return None
-    if day is None and regulation.status == Regulation.Status.SUPERSEDED:
-        return latest_version(regulation)
-    return version_on(regulation, day or timezone.localdate())
+    return version_shown(regulation, day)
 
 
 def regulation_detail(request, pk, number=None):
     regulation = regulation_or_404(request, pk)
     form, day = _chosen_day(request)
     version = _version_for(regulation, day, number)
-    content = regulation_text(regulation) if regulation.is_draft else (version.content if version else None)
+    content = text_shown(regulation, version)
     versions = versions_of(regulation)
     if regulation.is_draft:
         today_version = None
@@ -95,7 +91,7 @@ def article_detail(request, pk, key):
     regulation = regulation_or_404(request, pk)
     form, day = _chosen_day(request)
     version = _version_for(regulation, day)
-    content = regulation_text(regulation) if regulation.is_draft else (version.content if version else None)
+    content = text_shown(regulation, version)
     chapter, article = find_article(content, key) if content else (None, None)
     if article is None:
         raise Http404
