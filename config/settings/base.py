@@ -173,6 +173,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Choice sets shared by several fields (or named alike in several models) get one clear schema name each.
+    "ENUM_NAME_OVERRIDES": {
+        "RegulationStatusEnum": "regulation.models.Regulation.Status",
+        "AmendmentStatusEnum": "regulation.models.Amendment.Status",
+        "ChangeKindEnum": "regulation.models.ChangeKind",
+        "DecisionKindEnum": "regulation.models.DecisionKind",
+    },
 }
 
 LOGIN_URL = "login"
