@@ -102,7 +102,6 @@ class TextSerializer(serializers.Serializer):
     regulation = serializers.IntegerField(source="regulation.pk")
     on = serializers.DateField(allow_null=True, help_text="Ngày được hỏi (null: không hỏi ngày).")
     is_draft = serializers.BooleanField(help_text="Dự thảo: văn bản đang soạn, chưa có hiệu lực.")
-    in_force = serializers.BooleanField(help_text="Có văn bản có hiệu lực vào ngày đó.")
     version = VersionSummarySerializer(allow_null=True)
     message = serializers.CharField(allow_blank=True, help_text="Giải thích khi không có văn bản.")
     chapters = ChapterTextSerializer(many=True)
