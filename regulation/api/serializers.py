@@ -3,13 +3,9 @@
 The text is given as the reading page lays it out (chapters → articles → clauses → points), from the
 same presentation functions; the views hand these serializers objects already filtered for the caller."""
 
-from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from coordination.models import Party
-
 from ..models import Amendment, AmendmentChange, Decision, DecisionKind, Regulation, RegulationVersion
-from ..text import normalise_for_search
 
 
 class PersonSerializer(serializers.Serializer):
@@ -159,13 +155,9 @@ class RegulationFilterSerializer(serializers.Serializer):
 
 
 class SearchQuerySerializer(serializers.Serializer):
-    q = serializers.CharField(max_length=200,
+    # Like the page, a query without any word finds nothing (200, []), it is not an error.
+    q = serializers.CharField(max_length=200, allow_blank=True,
                               help_text='Không phân biệt dấu, hoa thường: "phoi hop" tìm thấy "phối hợp".')
-
-    def validate_q(self, value):
-        if not normalise_for_search(value).split():
-            raise serializers.ValidationError(_("Write at least one word to search for."))
-        return value
 
 
 class AmendmentFilterSerializer(serializers.Serializer):
@@ -206,8 +198,9 @@ class AmendmentDetailSerializer(AmendmentSerializer):
 
 
 class DecisionInputSerializer(serializers.Serializer):
-    party = serializers.PrimaryKeyRelatedField(queryset=Party.objects.all(),
-                                               help_text="Cơ quan mà lãnh đạo quyết định thay mặt.")
+    party = serializers.IntegerField(min_value=1, max_value=2**62,
+                                     help_text="Cơ quan mà lãnh đạo quyết định thay mặt (không phải cơ quan mình "
+                                               "lãnh đạo, hoặc không tồn tại: 403, như trang).")
     action = serializers.ChoiceField(choices=DecisionKind.choices, help_text="approve: phê duyệt; return: trả lại.")
     comment = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000,
                                     help_text="Bắt buộc khi trả lại.")

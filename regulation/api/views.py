@@ -18,6 +18,7 @@ from rest_framework.response import Response
 
 from coordination.api.conditional import check_if_match, etag_for
 from coordination.api.errors import Conflict
+from coordination.models import Party
 from coordination.security import require
 
 from .. import permissions as perms
@@ -86,10 +87,12 @@ def _decide(request, *, regulation, awaiting, not_awaiting, approve, give_back, 
     if not awaiting:
         raise Conflict(not_awaiting)
     data = _valid(s.DecisionInputSerializer, request.data)
+    party = Party.objects.filter(pk=data["party"]).first()
+    require(party is not None, NOT_A_DECIDER)  # the page's form refuses an unknown body with 403 too
     with transaction.atomic():
         check_if_match(request, detail(lock=True), required=False)
         step = approve if data["action"] == "approve" else give_back
-        step(by=request.user, party=data["party"], comment=data["comment"])
+        step(by=request.user, party=party, comment=data["comment"])
     return _with_etag(detail(), status.HTTP_201_CREATED)
 
 
