@@ -197,6 +197,13 @@ class AmendmentDetailSerializer(AmendmentSerializer):
                   "problem", "decide_for"]
 
 
+class PreviewSerializer(serializers.Serializer):
+    amendment = serializers.IntegerField(source="amendment.pk")
+    problem = serializers.CharField(allow_null=True, help_text="Vì sao các thay đổi không áp dụng được (khi đó "
+                                                               "`chapters` rỗng).")
+    chapters = ChapterTextSerializer(many=True)
+
+
 class DecisionInputSerializer(serializers.Serializer):
     party = serializers.IntegerField(min_value=1, max_value=2**62,
                                      help_text="Cơ quan mà lãnh đạo quyết định thay mặt (không phải cơ quan mình "

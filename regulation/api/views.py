@@ -260,6 +260,17 @@ class AmendmentViewSet(viewsets.ReadOnlyModelViewSet):
     def retrieve(self, request, *args, **kwargs):
         return _with_etag(self._detail())
 
+    @extend_schema(summary="Văn bản hợp nhất sau khi áp dụng văn bản sửa đổi (điều lãnh đạo phê duyệt)",
+                   responses={200: s.PreviewSerializer, 404: NOT_FOUND})
+    @action(detail=True)
+    def preview(self, request, pk=None):
+        amendment = self.get_object()
+        _before, after, problem = amendment_texts(amendment)
+        return _with_etag(s.PreviewSerializer({
+            "amendment": amendment, "problem": problem,
+            "chapters": present(after, areas_by_article_number()) if after else [],
+        }).data)
+
     @extend_schema(summary="Lãnh đạo phê duyệt hoặc trả lại văn bản sửa đổi thay mặt một cơ quan ban hành",
                    description="Như nút trên trang văn bản sửa đổi, cùng điều kiện: chỉ lãnh đạo của cơ quan đó, "
                                "mỗi người một cơ quan mỗi vòng; trả lại phải có ý kiến. If-Match (ETag của văn bản "

@@ -182,6 +182,16 @@ def test_a_pending_amendment_fetched_by_staff_is_404_and_logged(world, api_for, 
     assert [s["decision"] for s in body["approval_state"]] == [None, None]
 
 
+def test_the_preview_is_the_consolidated_text_the_leaders_approve(world, api_for, client_for, bcsd_leader, du_staff):
+    pending = world["pending"]
+    body = api_for(bcsd_leader).get(f"/api/v1/amendments/{pending.pk}/preview/").json()
+    page = client_for(bcsd_leader).get(reverse("regulation:amendment_preview", args=[pending.pk])).context
+    assert body["problem"] is None and NEW_CLAUSE in str(body["chapters"])
+    assert [a["title"] for c in body["chapters"] for a in c["articles"]] == [
+        a["title"] for c in page["chapters"] for a in c["articles"]]
+    assert api_for(du_staff).get(f"/api/v1/amendments/{pending.pk}/preview/").status_code == 404
+
+
 def decide(client, amendment, party, action="approve", comment="", **headers):
     return client.post(f"/api/v1/amendments/{amendment.pk}/decisions/",
                        {"party": party.pk, "action": action, "comment": comment}, format="json", **headers)
