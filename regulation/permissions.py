@@ -93,6 +93,12 @@ def parties_user_may_decide_for(user, *, issuing_ids, decisions, awaiting) -> li
     return sorted(led - decided_parties)
 
 
+def leads_issuing_body(user, regulation) -> bool:
+    """Is the user a leader of a body issuing `regulation`, one who decides when something awaits it?
+    (The API answers such a person 409 rather than 403 when nothing awaits a decision.)"""
+    return _member_of_issuing(user, regulation, Role.LEADER)
+
+
 def current_decisions(thing):
     """Decisions of the current round of an amendment or a draft regulation."""
     if isinstance(thing, Amendment):

@@ -1,10 +1,12 @@
 """Reads for the regulation pages, already filtered for the user. The only place lists come from."""
 
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from coordination.grants import visible
 from coordination.models import CoordinationArea
 
+from .consolidation import ChangeError, apply_changes
 from .models import Amendment, Article, Decision, Regulation, RegulationVersion
 from .permissions import adoption_decision_parties, amendment_decision_parties
 from .text import article_key, normalise_for_search
@@ -62,6 +64,23 @@ def latest_version(regulation):
     return RegulationVersion.objects.filter(regulation=regulation).order_by("-number").first()
 
 
+def version_shown(regulation, day=None):
+    """The version a reader is shown for `day`: none for a draft; without a day, the latest version of a
+    superseded regulation and the version in force today of the others (the pages and the API alike)."""
+    if regulation.is_draft:
+        return None
+    if day is None and regulation.status == Regulation.Status.SUPERSEDED:
+        return latest_version(regulation)
+    return version_on(regulation, day or timezone.localdate())
+
+
+def text_shown(regulation, version):
+    """The text shown with `version`: a draft's rows as they stand, else the version's frozen snapshot."""
+    if regulation.is_draft:
+        return regulation_text(regulation)
+    return version.content if version else None
+
+
 def regulation_text(regulation):
     """The chapters with their articles as stored now (drafts, and the admin's view of in-force text)."""
     chapters = regulation.chapters.prefetch_related(
@@ -89,6 +108,47 @@ def search_articles(user, query, limit=50):
         qs = qs.filter(search_text__contains=term)
     return list(qs.select_related("regulation", "chapter").order_by("-regulation__term_start", "number", "suffix")
                 [:limit]), needle
+
+
+def version_rows(regulation):
+    """Every version with the day it stopped (the next one's start) and whether it is today's or to come."""
+    items = versions_of(regulation)
+    today = timezone.localdate()
+    current = version_on(regulation, today)
+    rows = []
+    for index, version in enumerate(items):
+        following = items[index + 1] if index + 1 < len(items) else None
+        rows.append({"version": version, "valid_to": following.valid_from if following else None,
+                     "is_current": current is not None and version.pk == current.pk,
+                     "is_future": version.valid_from > today,
+                     "decisions": list(version.amendment.decisions.all()) if version.amendment else []})
+    return rows
+
+
+def article_history(versions, key):
+    """The versions in which this article changed, each with the version before it (for the diff link)."""
+    history, previous = [], None
+    for version in versions:
+        current = find_article(version.content, key)[1]
+        before = find_article(previous.content, key)[1] if previous else None
+        if previous is None and current is not None or previous is not None and current != before:
+            history.append({"version": version, "previous": previous})
+        previous = version
+    return history
+
+
+def amendment_texts(amendment):
+    """(before, after, problem): the text the amendment was applied to and the result, or for one not yet
+    approved the latest version and what its changes would make of it (problem: why they do not apply)."""
+    if hasattr(amendment, "version"):
+        version = amendment.version
+        before = version.regulation.versions.get(number=version.number - 1)
+        return before.content, version.content, None
+    before = latest_version(amendment.regulation).content
+    try:
+        return before, apply_changes(before, list(amendment.changes.all())), None
+    except ChangeError as exc:
+        return before, None, str(exc)
 
 
 def find_article(content, key):

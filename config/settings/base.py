@@ -182,6 +182,10 @@ SPECTACULAR_SETTINGS = {
         "NoticeKindEnum": "meetings.models.NoticeKind",
         "NoticeStateEnum": "meetings.models.NoticeState",
         "EvaluationStateEnum": "meetings.evaluation.models.AnnualEvaluation.State",
+        "RegulationStatusEnum": "regulation.models.Regulation.Status",
+        "AmendmentStatusEnum": "regulation.models.Amendment.Status",
+        "ChangeKindEnum": "regulation.models.ChangeKind",
+        "DecisionKindEnum": "regulation.models.DecisionKind",
     },
 }
 

@@ -10,12 +10,11 @@ from django.views.decorators.http import require_POST
 
 from .. import permissions as perms
 from .. import services
-from ..consolidation import ChangeError, apply_changes
 from ..diff import compare
 from ..forms import AmendmentForm, ChangeForm, DecisionForm
 from ..models import AmendmentChange
 from ..presentation import present
-from ..selectors import areas_by_article_number, latest_version, visible_amendments
+from ..selectors import amendment_texts, areas_by_article_number, visible_amendments
 from .common import amendment_or_404, decide, regulation_or_404, report
 
 
@@ -60,23 +59,10 @@ def amendment_edit(request, pk):
                   {"form": form, "regulation": amendment.regulation, "amendment": amendment})
 
 
-def _preview(amendment):
-    """(before, after) snapshots: the version it was applied to, or the latest version for a draft."""
-    if hasattr(amendment, "version"):
-        version = amendment.version
-        before = version.regulation.versions.get(number=version.number - 1)
-        return before.content, version.content, None
-    before = latest_version(amendment.regulation).content
-    try:
-        return before, apply_changes(before, list(amendment.changes.all())), None
-    except ChangeError as exc:
-        return before, None, str(exc)
-
-
 def amendment_detail(request, pk, change_form=None):
     amendment = amendment_or_404(request, pk)
     user = request.user
-    before, after, problem = _preview(amendment)
+    before, after, problem = amendment_texts(amendment)
     decision_parties = perms.amendment_decision_parties(user, amendment)
     issuing = list(amendment.regulation.issuing_parties.all())
     current = {d.party_id: d for d in perms.current_decisions(amendment)}
@@ -94,7 +80,7 @@ def amendment_detail(request, pk, change_form=None):
 
 def amendment_preview(request, pk):
     amendment = amendment_or_404(request, pk)
-    _before, after, problem = _preview(amendment)
+    _before, after, problem = amendment_texts(amendment)
     return render(request, "regulation/amendment_preview.html", {
         "amendment": amendment, "regulation": amendment.regulation, "problem": problem,
         "chapters": present(after, areas_by_article_number()) if after else None,

@@ -15,13 +15,15 @@ from ..models import Regulation, RegulationVersion
 from ..presentation import present, present_article
 from ..selectors import (
     areas_by_article_number,
+    article_history,
     find_article,
-    latest_version,
     pending_for_leader,
     regulation_in_force,
-    regulation_text,
     search_articles,
+    text_shown,
     version_on,
+    version_rows,
+    version_shown,
     versions_of,
     visible_regulations,
 )
@@ -52,18 +54,14 @@ def _version_for(regulation, day, number=None):
     """The version to show: the one asked for, the one in force on `day`, or the current one."""
     if number is not None:
         return get_object_or_404(RegulationVersion, regulation=regulation, number=number)
-    if regulation.is_draft:
-        return None
-    if day is None and regulation.status == Regulation.Status.SUPERSEDED:
-        return latest_version(regulation)
-    return version_on(regulation, day or timezone.localdate())
+    return version_shown(regulation, day)
 
 
 def regulation_detail(request, pk, number=None):
     regulation = regulation_or_404(request, pk)
     form, day = _chosen_day(request)
     version = _version_for(regulation, day, number)
-    content = regulation_text(regulation) if regulation.is_draft else (version.content if version else None)
+    content = text_shown(regulation, version)
     versions = versions_of(regulation)
     if regulation.is_draft:
         today_version = None
@@ -95,7 +93,7 @@ def article_detail(request, pk, key):
     regulation = regulation_or_404(request, pk)
     form, day = _chosen_day(request)
     version = _version_for(regulation, day)
-    content = regulation_text(regulation) if regulation.is_draft else (version.content if version else None)
+    content = text_shown(regulation, version)
     chapter, article = find_article(content, key) if content else (None, None)
     if article is None:
         raise Http404
@@ -106,21 +104,9 @@ def article_detail(request, pk, key):
         "regulation": regulation, "version": version, "day": day, "date_form": form,
         "chapter_roman": roman(chapter["number"]), "article": data, "area": data["area"],
         "sections": live_work.sections_for(request.user, article["number"]) if in_force_now else [],
-        "article_history": _article_history(versions_of(regulation), key),
+        "article_history": article_history(versions_of(regulation), key),
         "can_edit_draft": perms.can_edit_draft(request.user, regulation),
     })
-
-
-def _article_history(versions, key):
-    """The versions in which this article changed, each with the version before it (for the diff link)."""
-    history, previous = [], None
-    for version in versions:
-        current = find_article(version.content, key)[1]
-        before = find_article(previous.content, key)[1] if previous else None
-        if previous is None and current is not None or previous is not None and current != before:
-            history.append({"version": version, "previous": previous})
-        previous = version
-    return history
 
 
 def article_in_force(request, number):
@@ -133,17 +119,7 @@ def article_in_force(request, number):
 
 def versions(request, pk):
     regulation = regulation_or_404(request, pk)
-    items = versions_of(regulation)
-    today = timezone.localdate()
-    current = version_on(regulation, today)
-    rows = []
-    for index, version in enumerate(items):
-        following = items[index + 1] if index + 1 < len(items) else None
-        rows.append({"version": version, "valid_to": following.valid_from if following else None,
-                     "is_current": current is not None and version.pk == current.pk,
-                     "is_future": version.valid_from > today,
-                     "decisions": list(version.amendment.decisions.all()) if version.amendment else []})
-    return render(request, "regulation/versions.html", {"regulation": regulation, "rows": rows})
+    return render(request, "regulation/versions.html", {"regulation": regulation, "rows": version_rows(regulation)})
 
 
 def compare_versions(request, pk):
