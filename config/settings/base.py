@@ -173,6 +173,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # One name for a choice set used by several fields (else drf-spectacular warns and invents names).
+    "ENUM_NAME_OVERRIDES": {
+        "RequestActionEnum": "coordination.api.requests.serializers.ACTION_CHOICES",
+        "RequestSideEnum": "coordination.api.requests.serializers.SIDE_CHOICES",
+    },
 }
 
 LOGIN_URL = "login"

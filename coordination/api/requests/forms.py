@@ -1,0 +1,62 @@
+"""The page's own forms behind the API's input: the JSON is first checked for types (so the schema describes
+it and `"title": {}` is a 400), then handed to the same Django form the page uses, so the rules are identical."""
+
+from rest_framework import serializers
+
+from .serializers import ACTION_CHOICES
+
+MAX_ID = 2**31 - 1
+
+
+def id_field(**kwargs):
+    return serializers.IntegerField(min_value=1, max_value=MAX_ID, **kwargs)
+
+
+def ids_field(**kwargs):
+    return serializers.ListField(child=id_field(), max_length=500, **kwargs)
+
+
+def form_errors(form):
+    """A Django form's errors as the API's `errors` (non-field errors under "non_field_errors")."""
+    return {("non_field_errors" if field == "__all__" else field): [str(m) for m in messages]
+            for field, messages in form.errors.items()}
+
+
+def check_form(form):
+    if not form.is_valid():
+        raise serializers.ValidationError(form_errors(form))
+    return form.cleaned_data
+
+
+def as_form_data(data):
+    """JSON values as a form would receive them: ids as strings, lists kept, None left out."""
+    out = {}
+    for name, value in data.items():
+        if value is None:
+            continue
+        out[name] = [str(v) for v in value] if isinstance(value, list) else str(value)
+    return out
+
+
+class StepSerializer(serializers.Serializer):
+    """A workflow step: the page's buttons (`comment`), its acknowledge form and its response form."""
+
+    action = serializers.ChoiceField(choices=ACTION_CHOICES)
+    comment = serializers.CharField(required=False, allow_blank=True, default="", max_length=10_000)
+    officers = ids_field(required=False, help_text="Với acknowledge: cán bộ của cơ quan được đề nghị.")
+    consulted_leaders = ids_field(required=False, help_text="Với acknowledge (đề nghị cho ý kiến): "
+                                                            "lãnh đạo được hỏi ý kiến.")
+    response_content = serializers.CharField(required=False, allow_blank=True,
+                                             help_text="Với draft_response: nội dung dự thảo trả lời.")
+
+
+class OfficersSerializer(serializers.Serializer):
+    officers = ids_field()
+
+
+class CommentInSerializer(serializers.Serializer):
+    body = serializers.CharField(max_length=20_000)
+
+
+class OpinionInSerializer(serializers.Serializer):
+    content = serializers.CharField(max_length=20_000)
