@@ -4,6 +4,7 @@ from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 from . import parties
+from .requests import history as request_history
 from .requests import related as request_related
 from .requests import views as request_views
 
@@ -19,5 +20,6 @@ urlpatterns = [
          name="request-officers"),
     path("requests/<str:pk>/comments/", request_related.RequestCommentsView.as_view(), name="request-comments"),
     path("requests/<str:pk>/opinions/", request_related.RequestOpinionsView.as_view(), name="request-opinions"),
+    path("requests/<str:pk>/history/", request_history.RequestHistoryView.as_view(), name="request-history"),
     *router.urls,
 ]

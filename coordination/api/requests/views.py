@@ -39,6 +39,7 @@ from .serializers import RequestDetailSerializer, RequestListSerializer
 class RequestViewSet(ConditionalUpdateMixin, mixins.CreateModelMixin, mixins.RetrieveModelMixin,
                      mixins.UpdateModelMixin, viewsets.GenericViewSet):
     queryset = CoordinationRequest.objects.none()  # every read goes through the selectors below
+    lookup_value_regex = "[^/]+"  # any id reaches request_or_404, which answers 404 in the error format
 
     def get_serializer_class(self):
         if self.action in ("create", "update", "partial_update"):
