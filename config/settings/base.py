@@ -177,6 +177,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "RequestActionEnum": "coordination.api.requests.serializers.ACTION_CHOICES",
         "RequestSideEnum": "coordination.api.requests.serializers.SIDE_CHOICES",
+        "RequestStateEnum": "coordination.models.requests.RequestState",
+        "RequestKindEnum": "coordination.models.requests.RequestKind",
     },
 }
 

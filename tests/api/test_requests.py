@@ -18,16 +18,8 @@ from coordination.models import (
 )
 from coordination.models import RequestState as S
 from coordination.services import requests as request_services
-from tests.coordination.conftest import area, make_request  # noqa: F401 - shared fixtures
 from tests.coordination.helpers import advance
-from tests.coordination.test_permissions_matrix import (  # noqa: F401 - the page matrix and its fixtures
-    PEOPLE,
-    STEP_ROWS,
-    STEPS,
-    VIEW_ROWS,
-    cast,
-    request_in,
-)
+from tests.coordination.test_permissions_matrix import STEP_ROWS, STEPS, VIEW_ROWS
 
 pytestmark = pytest.mark.django_db
 DENIED = SecurityEvent.Kind.ACCESS_DENIED

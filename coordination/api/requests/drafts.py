@@ -23,7 +23,8 @@ def _as_submitted(req):
 
 
 class RequestWriteSerializer(serializers.Serializer):
-    """A draft request, as the page's "New coordination request" / "Edit the draft" form (RequestForm)."""
+    # The page's "New coordination request" / "Edit the draft" form (RequestForm); the docstring is the schema's.
+    """Dự thảo đề nghị phối hợp, với cùng các quy tắc như biểu mẫu tạo / sửa dự thảo trên trang."""
 
     requesting_party = id_field(required=False, help_text="Cơ quan đề nghị (bỏ qua khi sửa dự thảo; khi tạo mới "
                                                            "có thể bỏ qua nếu người dùng chỉ thuộc một cơ quan).")

@@ -39,7 +39,9 @@ def as_form_data(data):
 
 
 class StepSerializer(serializers.Serializer):
-    """A workflow step: the page's buttons (`comment`), its acknowledge form and its response form."""
+    # A step: the page's buttons (`comment`), its acknowledge form and its response form.
+    """Một bước của quy trình: action và ý kiến kèm theo; officers, consulted_leaders khi tiếp nhận;
+    response_content khi lưu dự thảo trả lời."""
 
     action = serializers.ChoiceField(choices=ACTION_CHOICES)
     comment = serializers.CharField(required=False, allow_blank=True, default="", max_length=10_000)

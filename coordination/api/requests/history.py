@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from ...selectors import requests as request_selectors
 from ..pagination import Pagination
 from .lookup import request_or_404
-from .schema import errors
+from .schema import ID, errors
 from .serializers import PersonSerializer
 
 
@@ -52,10 +52,12 @@ class HistoryPagination(Pagination):
 
 
 class RequestHistoryView(generics.GenericAPIView):
+    """Như thẻ “Lịch sử”: ẩn các thay đổi của dự thảo trả lời và tài liệu mà người gọi không được xem."""
+
     serializer_class = HistoryEntrySerializer
     pagination_class = HistoryPagination
 
-    @extend_schema(summary="Lịch sử thay đổi của đề nghị (như thẻ “Lịch sử” trên trang), mới trước",
+    @extend_schema(parameters=[ID], summary="Lịch sử thay đổi của đề nghị (như thẻ “Lịch sử” trên trang), mới trước",
                    responses={200: HistoryEntrySerializer(many=True), **errors(404)})
     def get(self, request, pk):
         req = request_or_404(request, pk)

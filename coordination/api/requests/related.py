@@ -18,7 +18,7 @@ from ...services import requests as request_services
 from ..conditional import check_if_match, etag_for
 from .forms import CommentInSerializer, OfficersSerializer, OpinionInSerializer, as_form_data, check_form
 from .lookup import request_or_404
-from .schema import errors
+from .schema import ID, errors
 from .serializers import SIDE_CHOICES, PersonSerializer
 
 SIDE = OpenApiParameter("side", str, OpenApiParameter.PATH, enum=[REQUESTING, REQUESTED],
@@ -50,7 +50,8 @@ class OpinionSerializer(serializers.ModelSerializer):
 
 
 class RequestOfficersView(APIView):
-    """GET the officers a side assigned; PUT replaces them (the page's officers form, `request_officers`)."""
+    # GET the officers a side assigned; PUT replaces them (the page's officers form, `request_officers`).
+    """Cán bộ được phân công của bên đề nghị (requesting) hoặc bên được đề nghị (requested)."""
 
     def _officers(self, req, side):
         field = req.requesting_officers if side == REQUESTING else req.requested_officers
@@ -65,13 +66,13 @@ class RequestOfficersView(APIView):
             raise Http404
         return req
 
-    @extend_schema(summary="Cán bộ được phân công của một bên (có ETag)", parameters=[SIDE],
+    @extend_schema(summary="Cán bộ được phân công của một bên (có ETag)", parameters=[ID, SIDE],
                    responses={200: OfficersOutSerializer, **errors(404)})
     def get(self, request, pk, side):
         data = self._officers(self._find(request, pk, side), side)
         return Response(data, headers={"ETag": etag_for(data)})
 
-    @extend_schema(summary="Thay cán bộ được phân công của một bên (If-Match tùy chọn)", parameters=[SIDE],
+    @extend_schema(summary="Thay cán bộ được phân công của một bên (If-Match tùy chọn)", parameters=[ID, SIDE],
                    request=OfficersSerializer, responses={200: OfficersOutSerializer, **errors(400, 403, 404, 412)})
     def put(self, request, pk, side):
         req = self._find(request, pk, side)
@@ -90,7 +91,8 @@ class RequestOfficersView(APIView):
 
 
 class _RequestThread(generics.GenericAPIView):
-    """A list under a request (newest last, paginated) and a POST that adds to it."""
+    # A list under a request (oldest first, paginated) and a POST that adds to it.
+    """Danh sách thuộc một đề nghị (cũ trước, theo trang) và thêm mới."""
 
     def get_request_object(self):
         return request_or_404(self.request, self.kwargs["pk"])
@@ -107,12 +109,12 @@ class RequestCommentsView(_RequestThread):
     def rows(self, req):
         return req.comments.select_related("author").order_by("created_at", "pk")
 
-    @extend_schema(summary="Trao đổi về đề nghị (cũ trước, mới sau)", responses={200: CommentSerializer(many=True),
-                                                                             **errors(404)})
+    @extend_schema(parameters=[ID], summary="Trao đổi về đề nghị (cũ trước, mới sau)",
+                   responses={200: CommentSerializer(many=True), **errors(404)})
     def get(self, request, pk):
         return super().get(request, pk)
 
-    @extend_schema(summary="Thêm một ý kiến trao đổi", request=CommentInSerializer,
+    @extend_schema(parameters=[ID], summary="Thêm một ý kiến trao đổi", request=CommentInSerializer,
                    responses={201: CommentSerializer, **errors(400, 403, 404)})
     def post(self, request, pk):
         req = self.get_request_object()
@@ -130,12 +132,12 @@ class RequestOpinionsView(_RequestThread):
     def rows(self, req):
         return req.opinions.select_related("leader").order_by("asked_at", "pk")
 
-    @extend_schema(summary="Ý kiến của các lãnh đạo được hỏi (đề nghị cho ý kiến)",
+    @extend_schema(parameters=[ID], summary="Ý kiến của các lãnh đạo được hỏi (đề nghị cho ý kiến)",
                    responses={200: OpinionSerializer(many=True), **errors(404)})
     def get(self, request, pk):
         return super().get(request, pk)
 
-    @extend_schema(summary="Lãnh đạo được hỏi cho ý kiến của mình", request=OpinionInSerializer,
+    @extend_schema(parameters=[ID], summary="Lãnh đạo được hỏi cho ý kiến của mình", request=OpinionInSerializer,
                    responses={201: OpinionSerializer, **errors(400, 403, 404)})
     def post(self, request, pk):
         req = self.get_request_object()

@@ -38,3 +38,5 @@ LIST_PARAMETERS = [
     OpenApiParameter("date_to", OpenApiTypes.DATE, description="Tạo đến ngày."),
     OpenApiParameter("sort", str, enum=_choices("sort"), description="Thứ tự sắp xếp."),
 ]
+
+ID = OpenApiParameter("id", int, OpenApiParameter.PATH, description="Mã số của đề nghị.")

@@ -22,7 +22,7 @@ def allowed_actions(user, req):
 
 
 class ErrorSerializer(serializers.Serializer):
-    """The one error format (coordination.api.errors)."""
+    """Định dạng lỗi chung: thông báo và lỗi theo từng trường."""
 
     detail = serializers.CharField()
     errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
@@ -67,7 +67,7 @@ class RequestDetailSerializer(RequestListSerializer):
     can_comment = serializers.SerializerMethodField()
     can_give_opinion = serializers.SerializerMethodField()
     officer_sides = serializers.SerializerMethodField()
-    events = EventSerializer(many=True, read_only=True)
+    events = serializers.SerializerMethodField()
 
     class Meta(RequestListSerializer.Meta):
         fields = [*RequestListSerializer.Meta.fields, "content", "exchange_form", "origin", "origin_url",
@@ -75,6 +75,11 @@ class RequestDetailSerializer(RequestListSerializer):
                   "response_content", "allowed_actions", "can_edit", "can_comment", "can_give_opinion",
                   "officer_sides", "events"]
         read_only_fields = fields
+
+    @extend_schema_field(EventSerializer(many=True))
+    def get_events(self, req):
+        """Các bước đã thực hiện (cũ trước), như dòng thời gian trên trang."""
+        return EventSerializer(req.events.select_related("by"), many=True).data
 
     @property
     def _user(self):
@@ -85,7 +90,7 @@ class RequestDetailSerializer(RequestListSerializer):
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_response_content(self, req):
-        """None where the page hides the response (the requested body's unapproved draft)."""
+        """Nội dung trả lời; null khi người gọi không được xem (dự thảo chưa được lãnh đạo duyệt)."""
         return req.response_content if permissions.can_view_response(self._user, req) else None
 
     @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(choices=ACTION_CHOICES)))
@@ -103,10 +108,5 @@ class RequestDetailSerializer(RequestListSerializer):
 
     @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(choices=SIDE_CHOICES)))
     def get_officer_sides(self, req):
-        """The sides whose officers the caller may change now (PUT …/officers/{side}/)."""
+        """Các bên mà người gọi được thay cán bộ phân công lúc này (PUT …/officers/{side}/)."""
         return [side for side in (REQUESTING, REQUESTED) if permissions.can_set_officers(self._user, req, side)]
-
-
-def detail_queryset(qs):
-    """The detail's related rows in a fixed number of queries."""
-    return qs.prefetch_related("requesting_officers", "requested_officers", "events__by")

@@ -20,24 +20,29 @@ from ..conditional import ConditionalUpdateMixin, check_if_match, etag_for
 from .drafts import RequestWriteSerializer
 from .forms import StepSerializer, as_form_data, check_form
 from .lookup import request_or_404
-from .schema import LIST_PARAMETERS, errors
+from .schema import ID, LIST_PARAMETERS, errors
 from .serializers import RequestDetailSerializer, RequestListSerializer
 
 
 @extend_schema_view(
     list=extend_schema(summary="Danh sách đề nghị phối hợp (cùng bộ lọc và tìm kiếm không dấu như trang)",
                        parameters=LIST_PARAMETERS, responses={200: RequestListSerializer(many=True), **errors(400)}),
-    retrieve=extend_schema(summary="Một đề nghị phối hợp, kèm các bước người gọi được thực hiện (có ETag)",
+    retrieve=extend_schema(parameters=[ID],
+                           summary="Một đề nghị phối hợp, kèm các bước người gọi được thực hiện (có ETag)",
                            responses={200: RequestDetailSerializer, **errors(404)}),
     create=extend_schema(summary="Tạo dự thảo đề nghị phối hợp", request=RequestWriteSerializer,
                          responses={201: RequestDetailSerializer, **errors(400, 403)}),
-    update=extend_schema(summary="Sửa dự thảo (bắt buộc If-Match)", request=RequestWriteSerializer,
+    update=extend_schema(parameters=[ID], summary="Sửa dự thảo (bắt buộc If-Match)", request=RequestWriteSerializer,
                          responses={200: RequestDetailSerializer, **errors(400, 403, 404, 412, 428)}),
-    partial_update=extend_schema(summary="Sửa một phần dự thảo (bắt buộc If-Match)", request=RequestWriteSerializer,
+    partial_update=extend_schema(parameters=[ID], summary="Sửa một phần dự thảo (bắt buộc If-Match)",
+                                 request=RequestWriteSerializer,
                                  responses={200: RequestDetailSerializer, **errors(400, 403, 404, 412, 428)}),
 )
 class RequestViewSet(ConditionalUpdateMixin, mixins.CreateModelMixin, mixins.RetrieveModelMixin,
                      mixins.UpdateModelMixin, viewsets.GenericViewSet):
+    """Đề nghị phối hợp, với đúng quyền của người gọi như trên các trang: không được xem → 404, không được
+    làm → 403, sai trạng thái → 409; cả hai lần từ chối đầu đều ghi vào nhật ký an ninh."""
+
     queryset = CoordinationRequest.objects.none()  # every read goes through the selectors below
     lookup_value_regex = "[^/]+"  # any id reaches request_or_404, which answers 404 in the error format
 
@@ -63,7 +68,7 @@ class RequestViewSet(ConditionalUpdateMixin, mixins.CreateModelMixin, mixins.Ret
         response["ETag"] = etag_for(response.data)
         return response
 
-    @extend_schema(summary="Thực hiện một bước của quy trình (như các nút trên trang đề nghị)",
+    @extend_schema(parameters=[ID], summary="Thực hiện một bước của quy trình (như các nút trên trang đề nghị)",
                    request=StepSerializer,
                    responses={200: RequestDetailSerializer, **errors(400, 403, 404, 409, 412)})
     @action(detail=True, methods=["post"])
