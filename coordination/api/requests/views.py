@@ -41,7 +41,7 @@ from .serializers import RequestDetailSerializer, RequestListSerializer
 class RequestViewSet(ConditionalUpdateMixin, mixins.CreateModelMixin, mixins.RetrieveModelMixin,
                      mixins.UpdateModelMixin, viewsets.GenericViewSet):
     """Đề nghị phối hợp, với đúng quyền của người gọi như trên các trang: không được xem → 404, không được
-    làm → 403, sai trạng thái → 409; cả hai lần từ chối đầu đều ghi vào nhật ký an ninh."""
+    làm → 403 (cả hai đều được ghi vào nhật ký an ninh), sai trạng thái → 409."""
 
     queryset = CoordinationRequest.objects.none()  # every read goes through the selectors below
     lookup_value_regex = "[^/]+"  # any id reaches request_or_404, which answers 404 in the error format
