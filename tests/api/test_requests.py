@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coordination.models import (
+    Confidentiality,
     CoordinationRequest,
     Notification,
     RequestEvent,
@@ -446,3 +447,25 @@ def test_history_hides_the_unapproved_response_draft_as_the_page_does(
     draft = make_request(bcsd_staff)
     assert api_for(du_staff).get(url(draft, "history/")).status_code == 404
     assert _history(api_for(bcsd_staff), req, page="99999999999999999999", page_size="abc")["results"]
+
+
+# -- the list is the page's list --
+@pytest.mark.parametrize("params", [
+    {}, {"state": "open"}, {"state": "draft"}, {"direction": "made"}, {"direction": "received"}, {"waiting": "on"},
+    {"q": "nhan xet"}, {"sort": "title"}, {"sort": "-deadline", "overdue": ""}, {"date_from": "2000-01-01"},
+])
+def test_the_list_answers_what_the_page_lists(api_for, client_for, request_in, du_staff, params):
+    for state in (S.DRAFT, S.SENT, S.RESPONDING, S.ANSWERED, S.CLOSED):
+        request_in(state)
+    page = client_for(du_staff).get(reverse("coordination:request_list"), params)
+    api = api_for(du_staff).get(url(), params).json()
+    assert [r["id"] for r in api["results"]] == [r.pk for r in page.context["page"].object_list]
+
+
+def test_a_confidential_request_is_404_without_clearance(api_for, make_request, bcsd_staff, bcsd_leader, du_staff,
+                                                        du_leader):
+    req = make_request(bcsd_staff, confidentiality=Confidentiality.MAT)
+    advance(req, S.SENT, a_staff=bcsd_staff, a_leader=bcsd_leader, b_staff=du_staff, b_leader=du_leader)
+    assert api_for(du_staff).get(url(req)).status_code == 404  # ĐU staff hold no clearance
+    assert api_for(du_leader).get(url(req)).status_code == 200
+    assert api_for(du_staff).get(url()).json()["results"] == []
