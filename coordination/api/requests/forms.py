@@ -3,6 +3,7 @@ it and `"title": {}` is a 400), then handed to the same Django form the page use
 
 from rest_framework import serializers
 
+from ...forms.requests import RequestFilterForm
 from .serializers import ACTION_CHOICES
 
 MAX_ID = 2**31 - 1
@@ -36,6 +37,38 @@ def as_form_data(data):
             continue
         out[name] = [str(v) for v in value] if isinstance(value, list) else str(value)
     return out
+
+
+def _filter_choices(name):
+    return [value for value, _label in RequestFilterForm.base_fields[name].choices if value]
+
+
+class ListFilterSerializer(serializers.Serializer):
+    """Bộ lọc của danh sách, như trên trang “Đề nghị phối hợp”."""
+
+    # Types first (an empty or malformed value is a 400, as the schema says), then the page's RequestFilterForm.
+    q = serializers.CharField(required=False, allow_blank=True, max_length=500,
+                              help_text="Tìm kiếm không dấu trong tiêu đề, nội dung (và trả lời, nếu được xem).")
+    party = id_field(required=False, help_text="Cơ quan (đề nghị hoặc được đề nghị).")
+    direction = serializers.ChoiceField(choices=_filter_choices("direction"), required=False,
+                                        help_text="made: cơ quan mình gửi; received: cơ quan mình nhận.")
+    area = id_field(required=False, help_text="Lĩnh vực phối hợp.")
+    state = serializers.ChoiceField(choices=_filter_choices("state"), required=False,
+                                    help_text="Trạng thái; open = mọi trạng thái đang mở.")
+    overdue = serializers.BooleanField(required=False, help_text="Chỉ các đề nghị quá hạn trả lời.")
+    waiting = serializers.BooleanField(required=False, help_text="Chỉ các đề nghị đang chờ bước của người gọi.")
+    deadline = serializers.DateField(required=False, help_text="Hạn trả lời đúng ngày này.")
+    date_from = serializers.DateField(required=False, help_text="Tạo từ ngày.")
+    date_to = serializers.DateField(required=False, help_text="Tạo đến ngày.")
+    sort = serializers.ChoiceField(choices=_filter_choices("sort"), required=False, help_text="Thứ tự sắp xếp.")
+
+
+def list_filters(query_params):
+    """The filters of a list call, checked as the schema describes them, then cleaned by the page's form."""
+    wanted = {name: query_params[name] for name in ListFilterSerializer().fields if name in query_params}
+    params = ListFilterSerializer(data=wanted)  # a plain dict: an empty value is refused, not skipped
+    params.is_valid(raise_exception=True)
+    return {k: v for k, v in check_form(RequestFilterForm(as_form_data(params.validated_data))).items() if v}
 
 
 class StepSerializer(serializers.Serializer):

@@ -10,7 +10,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from ... import permissions
-from ...forms.requests import AcknowledgeForm, RequestFilterForm, ResponseForm
+from ...forms.requests import AcknowledgeForm, ResponseForm
 from ...models import CoordinationRequest, RequestKind, Role
 from ...security import require
 from ...selectors import parties as party_selectors
@@ -18,15 +18,16 @@ from ...selectors import requests as request_selectors
 from ...services import requests as request_services
 from ..conditional import ConditionalUpdateMixin, check_if_match, etag_for
 from .drafts import RequestWriteSerializer
-from .forms import StepSerializer, as_form_data, check_form
+from .forms import ListFilterSerializer, StepSerializer, as_form_data, check_form, list_filters
 from .lookup import request_or_404
-from .schema import ID, LIST_PARAMETERS, errors
+from .schema import ID, errors
 from .serializers import RequestDetailSerializer, RequestListSerializer
 
 
 @extend_schema_view(
     list=extend_schema(summary="Danh sách đề nghị phối hợp (cùng bộ lọc và tìm kiếm không dấu như trang)",
-                       parameters=LIST_PARAMETERS, responses={200: RequestListSerializer(many=True), **errors(400)}),
+                       parameters=[ListFilterSerializer],
+                       responses={200: RequestListSerializer(many=True), **errors(400)}),
     retrieve=extend_schema(parameters=[ID],
                            summary="Một đề nghị phối hợp, kèm các bước người gọi được thực hiện (có ETag)",
                            responses={200: RequestDetailSerializer, **errors(404)}),
@@ -58,7 +59,7 @@ class RequestViewSet(ConditionalUpdateMixin, mixins.CreateModelMixin, mixins.Ret
         return req
 
     def list(self, request, *args, **kwargs):
-        filters = {k: v for k, v in check_form(RequestFilterForm(request.query_params)).items() if v}
+        filters = list_filters(request.query_params)
         page = self.paginate_queryset(request_selectors.request_list(user=request.user, **filters))
         return self.get_paginated_response(RequestListSerializer(page, many=True).data)
 
