@@ -469,3 +469,10 @@ def test_a_confidential_request_is_404_without_clearance(api_for, make_request, 
     assert api_for(du_staff).get(url(req)).status_code == 404  # ĐU staff hold no clearance
     assert api_for(du_leader).get(url(req)).status_code == 200
     assert api_for(du_staff).get(url()).json()["results"] == []
+
+
+@pytest.mark.parametrize("path", ["/api/v1/requests/%C2%AD%C2%9A/", "/api/v1/requests/1/nowhere/", "/api/v1/nowhere/"])
+def test_addresses_no_view_answers_are_404_in_the_error_format(api_for, bcsd_staff, path):
+    response = api_for(bcsd_staff).get(path)
+    assert response.status_code == 404 and response["Content-Type"] == "application/json"
+    assert set(response.json()) == {"detail", "errors"}
