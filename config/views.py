@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
+from rest_framework import exceptions as api_exceptions
 
 from coordination import permissions
 from coordination.security import log_denied
@@ -59,6 +60,8 @@ def permission_denied(request, exception=None):
 @requires_csrf_token
 def bad_request(request, exception=None):
     """A request the site cannot read (an undecodable body, a malformed upload): the app's own page, in Vietnamese."""
+    if _is_api(request):
+        return _api_error(api_exceptions.ParseError)
     try:
         return render(request, "400.html", status=400)
     except Exception:  # noqa: BLE001 - the request itself may be what breaks the layout (a bad Host header)
@@ -67,7 +70,19 @@ def bad_request(request, exception=None):
 
 @requires_csrf_token
 def page_not_found(request, exception=None):
+    if _is_api(request):
+        return _api_error(api_exceptions.NotFound)
     return render(request, "404.html", status=404)
+
+
+def _is_api(request):
+    return request.path_info.startswith("/api/")
+
+
+def _api_error(exception_class):
+    """An address no API view answers (or one the input guard refuses) still answers in the API's error format."""
+    return JsonResponse({"detail": str(exception_class.default_detail), "errors": {}},
+                        status=exception_class.status_code)
 
 
 @requires_csrf_token

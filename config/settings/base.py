@@ -186,6 +186,10 @@ SPECTACULAR_SETTINGS = {
         "AmendmentStatusEnum": "regulation.models.Amendment.Status",
         "ChangeKindEnum": "regulation.models.ChangeKind",
         "DecisionKindEnum": "regulation.models.DecisionKind",
+        "RequestActionEnum": "coordination.api.requests.serializers.ACTION_CHOICES",
+        "RequestSideEnum": "coordination.api.requests.serializers.SIDE_CHOICES",
+        "RequestStateEnum": "coordination.models.requests.RequestState",
+        "RequestKindEnum": "coordination.models.requests.RequestKind",
     },
 }
 

@@ -44,8 +44,10 @@ class ConditionalUpdateMixin:
         return response
 
     def update(self, request, *args, **kwargs):
+        # Visibility first, outside the transaction: a hidden object is 404 (not 428), and the security-log
+        # row written for it is not rolled back with the refused edit.
+        instance = self.get_object()
         with transaction.atomic():
-            instance = self.get_object()  # visibility first: a hidden object is 404, not 428
             type(instance)._default_manager.select_for_update().filter(pk=instance.pk).exists()
             check_if_match(request, self.get_serializer(self.get_object()).data)  # read again under the lock
             response = super().update(request, *args, **kwargs)

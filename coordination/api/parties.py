@@ -48,6 +48,14 @@ class AreaViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = AreaSerializer
 
 
+class PersonSerializer(serializers.Serializer):
+    """A person as every resource names them (author, officer, decider)."""
+
+    id = serializers.IntegerField()
+    username = serializers.CharField(source="get_username")
+    full_name = serializers.CharField(source="get_full_name")
+
+
 class CapacitySerializer(serializers.Serializer):
     party = serializers.IntegerField(source="party_id")
     role = serializers.CharField()

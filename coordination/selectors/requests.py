@@ -3,9 +3,12 @@
 from django.contrib.auth import get_user_model
 from django.db.models import Count, F, Prefetch, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from ..grants import visible
+from ..history import entries, history_entries, merged
 from ..models import (
+    Comment,
     CoordinationArea,
     CoordinationRequest,
     Membership,
@@ -14,8 +17,9 @@ from ..models import (
     Role,
 )
 from ..models.requests import OPEN_AT_REQUESTED, OPEN_STATES
-from ..permissions import clearance_for, member_party_ids, response_visible_q
+from ..permissions import can_view_response_drafts, clearance_for, member_party_ids, response_visible_q
 from ..text_search import search_q
+from .documents import documents_visible
 from .notifications import notifications_for
 from .trend import SERIES as TREND_SERIES
 from .trend import monthly_trend
@@ -33,6 +37,28 @@ def requests_visible(user):
     qs = visible(user, CoordinationRequest)
     return qs.filter(confidentiality__lte=clearance_for(user)).select_related(
         "requesting_party", "requested_party", "area", "created_by"
+    )
+
+
+def request_history(*, user, req):
+    """The history of a request the user sees (the page's history tab and the API), newest first: the
+    request's changes, its comments, opinions and attached documents. The response's drafts are the
+    requested body's own: the requesting body reads the approved response on the request page, never the
+    drafts before each approval here. Documents the user may not see are left out. One read per kind of
+    record, whatever the number of rows."""
+    hidden = ("search_text", "response_search_text")
+    if not can_view_response_drafts(user, req):
+        hidden += ("response_content",)
+    visible_docs = documents_visible(user).filter(request_links__request=req)
+    Attached = req.attachments.model
+    return merged(
+        entries(req, subject=gettext("Request"), skip=hidden),
+        history_entries(Comment.history.filter(request_id=req.pk), lambda r: gettext("Comment")),
+        history_entries(Opinion.history.filter(request_id=req.pk).select_related("leader"),
+                        lambda r: gettext("Opinion of %(name)s") % {"name": r.leader.get_full_name()}),
+        history_entries(Attached.history.filter(request_id=req.pk, document__in=visible_docs)
+                        .select_related("document"),
+                        lambda r: gettext("Attached document %(number)s") % {"number": r.document.number_symbol}),
     )
 
 

@@ -27,7 +27,6 @@ from ..forms.requests import (
     StepForm,
 )
 from ..grants import note_visible
-from ..history import entries, history_entries, merged
 from ..models import InvalidTransition, Party, RequestKind, RequestState, Role
 from ..models.requests import REQUESTED, REQUESTING, TRANSITIONS
 from ..notifications import notification_mark_read, notifications_mark_all_read
@@ -299,22 +298,8 @@ def request_attach(request, pk):
 
 def request_history(request, pk):
     req = get_request_or_404(request, pk)
-    visible_docs = document_selectors.documents_visible(request.user).filter(request_links__request=req)
-    # The response's drafts are the requested body's own: the requesting body reads the approved response on
-    # the request page, never the drafts before each approval in the history.
-    hidden = ("search_text", "response_search_text")
-    if not permissions.can_view_response_drafts(request.user, req):
-        hidden += ("response_content",)
-    # One read per kind of record (the rows carry the request id), whatever the number of comments or changes.
-    Opinion, Attached = req.opinions.model, req.attachments.model
-    lists = [entries(req, subject=_("Request"), skip=hidden),
-             history_entries(req.comments.model.history.filter(request_id=req.pk), lambda r: _("Comment")),
-             history_entries(Opinion.history.filter(request_id=req.pk).select_related("leader"),
-                             lambda r: _("Opinion of %(name)s") % {"name": r.leader.get_full_name()}),
-             history_entries(Attached.history.filter(request_id=req.pk, document__in=visible_docs)
-                             .select_related("document"),
-                             lambda r: _("Attached document %(number)s") % {"number": r.document.number_symbol})]
-    page = Paginator(merged(*lists), HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    history = request_selectors.request_history(user=request.user, req=req)
+    page = Paginator(history, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "coordination/request_history.html", {"req": req, "entries": page.object_list,
                                                                  "page": page, "tab": "history"})
 

@@ -5,15 +5,9 @@ same presentation functions; the views hand these serializers objects already fi
 
 from rest_framework import serializers
 
+from coordination.api.parties import PersonSerializer
+
 from ..models import Amendment, AmendmentChange, Decision, DecisionKind, Regulation, RegulationVersion
-
-
-class PersonSerializer(serializers.Serializer):
-    id = serializers.IntegerField(source="pk")
-    full_name = serializers.SerializerMethodField()
-
-    def get_full_name(self, user) -> str:
-        return user.get_full_name() or user.get_username()
 
 
 class DecisionSerializer(serializers.ModelSerializer):
@@ -176,14 +170,14 @@ class AmendmentSerializer(serializers.ModelSerializer):
                   "drafted_by", "created_at"]
 
 
-class ChangeSerializer(serializers.ModelSerializer):
+class AmendmentChangeSerializer(serializers.ModelSerializer):
     class Meta:
         model = AmendmentChange
         fields = ["id", "order", "kind", "article_key", "clause_number", "chapter_number", "title", "body"]
 
 
 class AmendmentDetailSerializer(AmendmentSerializer):
-    changes = ChangeSerializer(many=True, source="changes.all")
+    changes = AmendmentChangeSerializer(many=True, source="changes.all")
     version = serializers.IntegerField(source="version.number", allow_null=True,
                                        help_text="Phiên bản hợp nhất mà văn bản sửa đổi tạo ra (khi đã duyệt).")
     decisions = DecisionSerializer(many=True, source="decisions.all", help_text="Mọi ý kiến, mọi vòng.")

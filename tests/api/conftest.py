@@ -5,6 +5,10 @@ from rest_framework.test import APIClient
 
 from coordination.services.tokens import token_create
 
+# The request pages' fixtures, so the API tests drive the same people and requests as the page matrix.
+from ..coordination.conftest import area, make_request  # noqa: F401
+from ..coordination.test_permissions_matrix import cast, request_in  # noqa: F401
+
 
 @pytest.fixture
 def api_for():

@@ -74,6 +74,7 @@ def test_rate_limits_count_per_token(api_for, bcsd_staff):
     from rest_framework.settings import api_settings
     from rest_framework.throttling import SimpleRateThrottle
 
+    original = SimpleRateThrottle.THROTTLE_RATES
     api_settings.reload()
     SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
     try:
@@ -82,8 +83,9 @@ def test_rate_limits_count_per_token(api_for, bcsd_staff):
         assert second.get("/api/v1/me/").status_code == 200
         assert first.get("/api/v1/me/").json()["detail"]
     finally:
-        api_settings.reload()
-        SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
+        # Not api_settings' rates: inside override_settings they are still 3/min, and every later test would be
+        # throttled (the class keeps whatever it was given).
+        SimpleRateThrottle.THROTTLE_RATES = original
 
 
 def test_schema_and_docs_for_signed_in_people_only(client, anon_api, bcsd_staff):
