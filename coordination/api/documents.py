@@ -6,8 +6,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import exceptions, generics, mixins, parsers, renderers, serializers, status, viewsets
+from rest_framework import exceptions, generics, mixins, parsers, serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.response import Response
 
 from .. import permissions
@@ -124,23 +125,24 @@ def _owner_party(request):
     named = request.data.get("owner_party") if hasattr(request.data, "get") else None
     if named in (None, ""):
         bodies = member_party_ids(request.user, Role.STAFF, Role.LEADER)
+        require(bodies, NO_BODY)
         if len(bodies) != 1:
-            raise exceptions.ValidationError({"owner_party": [CHOOSE_BODY if bodies else NO_BODY]})
+            raise exceptions.ValidationError({"owner_party": [CHOOSE_BODY]})
         named = bodies.pop()
-    party = Party.objects.filter(pk=named).first() if str(named).isdigit() and len(str(named)) < 10 else None
+    named = str(named)
+    party = Party.objects.filter(pk=int(named)).first() if named.isascii() and named.isdigit() and len(named) < 10 \
+        else None
     if party is None:
         raise exceptions.ValidationError({"owner_party": [UNKNOWN_BODY]})
     return party
 
 
-class FileRenderer(renderers.BaseRenderer):
-    """Lets a client ask for the file's own type; the file itself is streamed, never rendered."""
+class AnyAccept(DefaultContentNegotiation):
+    """The download answers whatever the client accepts (a file of its own type, or an error in JSON):
+    `Accept: application/pdf` must not turn a download into 406."""
 
-    media_type = "application/octet-stream"
-    format = "file"
-
-    def render(self, data, accepted_media_type=None, renderer_context=None):
-        return renderers.JSONRenderer().render(data)
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
 
 
 @extend_schema_view(
@@ -192,7 +194,7 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     @extend_schema(summary="Tải tệp của một phiên bản (ghi nhật ký tải như trên trang)",
                    responses={**{(200, kind): OpenApiTypes.BINARY for kind in FILE_TYPES}, 404: NOT_FOUND})
     @action(detail=True, methods=["get"], url_path=r"versions/(?P<number>[0-9]{1,5})/download",
-            url_name="download", renderer_classes=[renderers.JSONRenderer, FileRenderer], pagination_class=None)
+            url_name="download", content_negotiation_class=AnyAccept, pagination_class=None)
     def download(self, request, pk=None, number=None):
         return version_file_response(request, self.get_object(), int(number))
 

@@ -118,6 +118,15 @@ def test_download_streams_the_file_and_is_logged_like_the_page(api_for, bcsd_sta
     assert (download.user, download.version.document, download.ip_address) == (bcsd_staff, doc, "10.1.2.3")
 
 
+def test_a_client_asking_for_the_files_type_gets_the_file_or_a_json_error(api_for, bcsd_staff, bcsd):
+    doc = _doc(bcsd_staff, bcsd)
+    client = api_for(bcsd_staff)
+    found = client.get(f"{DOCUMENTS}{doc.pk}/versions/1/download/", HTTP_ACCEPT="application/pdf")
+    missing = client.get(f"{DOCUMENTS}{doc.pk}/versions/9/download/", HTTP_ACCEPT="application/pdf")
+    assert found.status_code == 200 and b"".join(found.streaming_content) == PDF_BYTES
+    assert missing.status_code == 404 and missing["Content-Type"] == "application/json"
+
+
 def test_download_of_a_missing_version_is_404_and_not_logged_as_a_download(api_for, bcsd_staff, bcsd):
     doc = _doc(bcsd_staff, bcsd)
     client = api_for(bcsd_staff)
@@ -198,7 +207,7 @@ def test_nobody_registers_for_a_body_they_do_not_work_in(api_for, du_staff, outs
                                                     "owner_party": bcsd.pk})
     assert other_body.status_code == 403 and _denied_count() == 1
     no_body = api_for(outsider).post(DOCUMENTS, {"doc_type": "CV", "summary": "x", "file": _pdf()})
-    assert no_body.status_code == 400 and "owner_party" in no_body.json()["errors"]
+    assert no_body.status_code == 403 and "không thể đăng ký" in no_body.json()["detail"] and _denied_count() == 2
     assert not Document.objects.exists()
 
 
