@@ -107,7 +107,7 @@ class AttachmentSerializer(serializers.ModelSerializer):
 def _form_data(request, form_class):
     """The page's form, bound to the multipart body; 400 with its field errors when it is not valid. A field
     left out takes the value the page's form starts with (type CV, today, not confidential, normal urgency)."""
-    data = request.data.copy() if hasattr(request.data, "copy") else {}
+    data = request.data.copy() if isinstance(request.data, dict) else {}  # a JSON list or string: no fields
     for name, field in form_class.base_fields.items():
         initial = field.initial() if callable(field.initial) else field.initial
         if initial is not None and data.get(name) in (None, ""):
@@ -122,7 +122,7 @@ def _form_data(request, form_class):
 
 def _owner_party(request):
     """The body registering a standalone document: the one named, or the caller's only working body."""
-    named = request.data.get("owner_party") if hasattr(request.data, "get") else None
+    named = request.data.get("owner_party") if isinstance(request.data, dict) else None
     if named in (None, ""):
         bodies = member_party_ids(request.user, Role.STAFF, Role.LEADER)
         require(bodies, NO_BODY)

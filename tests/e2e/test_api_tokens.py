@@ -9,6 +9,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from coordination.models import ApiToken, Clearance, Role
+from coordination.services.tokens import token_create
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -50,3 +51,22 @@ def test_a_member_makes_a_token_and_reads_the_api_documentation(page, login, liv
     results = page._axe.run(raw, options={"rules": {"nested-interactive": {"enabled": False}}})
     assert [v["id"] for v in results.response["violations"] if v.get("impact") in ("serious", "critical")] == []
     page._loaded = False
+
+
+def test_an_admin_revokes_a_leaked_token_after_confirming(page, login, live_server, make_member, bcsd, du):
+    staff = make_member("le.thu.ha", (du, Role.STAFF))
+    make_member("hoang.anh.dung", (bcsd, Role.ADMIN, Clearance.MAT), (du, Role.ADMIN, Clearance.MAT))
+    leaked, secret = token_create(by=staff, name="Công cụ báo cáo quý")
+    token_create(by=staff, name="Kết nối văn phòng điện tử")
+    login("hoang.anh.dung")
+    page.goto(f"{live_server.url}/phoi-hop/khoa-api/")
+    raw = page.raw
+    _shot(raw, "khoa-api-quan-tri.png")
+    raw.once("dialog", lambda dialog: dialog.accept())
+    raw.locator("tr", has_text="Công cụ báo cáo quý").locator("button", has_text="Thu hồi").click()
+    raw.wait_for_selector("text=Đã thu hồi khóa “Công cụ báo cáo quý”")
+    leaked.refresh_from_db()
+    assert leaked.revoked_at is not None
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Bearer {secret}")
+    assert api.get("/api/v1/me/").status_code == 401
