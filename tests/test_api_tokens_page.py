@@ -129,3 +129,12 @@ def test_the_admin_site_lists_tokens_read_only_without_secrets(client, django_us
     delete = reverse("admin:coordination_apitoken_delete", args=[token.pk])
     assert client.post(delete, {"post": "yes"}).status_code == 403
     assert ApiToken.objects.filter(pk=token.pk).exists()
+
+
+def test_only_the_api_documentation_lets_in_data_images_and_it_has_no_inline_style(client_for, bcsd_staff):
+    client = client_for(bcsd_staff)
+    docs = client.get("/api/v1/docs/")
+    policy = docs["Content-Security-Policy"]
+    assert "img-src 'self' data:" in policy and "unsafe-inline" not in policy
+    assert b"<style" not in docs.content and b"/static/css/swagger" in docs.content
+    assert "data:" not in client.get(PAGE)["Content-Security-Policy"]
