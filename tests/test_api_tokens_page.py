@@ -138,3 +138,14 @@ def test_only_the_api_documentation_lets_in_data_images_and_it_has_no_inline_sty
     assert "img-src 'self' data:" in policy and "unsafe-inline" not in policy
     assert b"<style" not in docs.content and b"/static/css/swagger" in docs.content
     assert "data:" not in client.get(PAGE)["Content-Security-Policy"]
+
+
+def test_active_tokens_come_first_then_the_revoked_ones(client_for, bcsd_staff):
+    old, _ = token_create(by=bcsd_staff, name="Khóa cũ")
+    kept, _ = token_create(by=bcsd_staff, name="Khóa đang dùng")
+    revoked, _ = token_create(by=bcsd_staff, name="Khóa mới thu hồi")
+    client = client_for(bcsd_staff)
+    for token in (old, revoked):
+        client.post(_revoke_url(token))
+    shown = list(client.get(PAGE).context["tokens"].object_list)
+    assert shown == [kept, revoked, old]

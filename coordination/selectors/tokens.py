@@ -1,12 +1,16 @@
 """Reads of personal API tokens: a person's own, and everyone's active ones for a regulation admin."""
 
+from django.db.models import F
+
 from ..models import ApiToken
 from ..permissions import can_view_all_tokens
 
 
 def own_tokens(user):
-    return ApiToken.objects.filter(user=user).select_related("revoked_by").order_by("revoked_at", "-created_at",
-                                                                                   "-pk")
+    """Active tokens first (newest first), then the most recently revoked: NULLs placed explicitly, as SQLite
+    and PostgreSQL place them differently."""
+    return ApiToken.objects.filter(user=user).select_related("revoked_by").order_by(
+        F("revoked_at").desc(nulls_first=True), "-created_at", "-pk")
 
 
 def others_active_tokens(user):
