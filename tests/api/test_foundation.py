@@ -66,20 +66,21 @@ def test_pages_are_bounded(api_for, bcsd_staff):
     assert body["count"] == 6 and len(body["results"]) == 6 and body["next"] is None
 
 
-def test_rate_limits_count_per_token(api_for, bcsd_staff, settings):
+@override_settings(REST_FRAMEWORK={
+    **__import__("django.conf", fromlist=["settings"]).settings.REST_FRAMEWORK,
+    "DEFAULT_THROTTLE_RATES": {"api": "3/min"},
+})
+def test_rate_limits_count_per_token(api_for, bcsd_staff):
     from rest_framework.settings import api_settings
     from rest_framework.throttling import SimpleRateThrottle
 
-    # The class keeps the rates it read: they are put back after the override ends, not inside it (the
-    # override's 3/min would otherwise throttle every later test of the run).
+    api_settings.reload()
+    SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
     try:
-        with override_settings(REST_FRAMEWORK={**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"api": "3/min"}}):
-            api_settings.reload()
-            SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
-            first, second = api_for(bcsd_staff, "one"), api_for(bcsd_staff, "two")
-            assert [first.get("/api/v1/me/").status_code for _ in range(4)] == [200, 200, 200, 429]
-            assert second.get("/api/v1/me/").status_code == 200
-            assert first.get("/api/v1/me/").json()["detail"]
+        first, second = api_for(bcsd_staff, "one"), api_for(bcsd_staff, "two")
+        assert [first.get("/api/v1/me/").status_code for _ in range(4)] == [200, 200, 200, 429]
+        assert second.get("/api/v1/me/").status_code == 200
+        assert first.get("/api/v1/me/").json()["detail"]
     finally:
         api_settings.reload()
         SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
