@@ -2,6 +2,7 @@
 the documents attached to a request. Each view asks what the documents and request pages ask: the same
 selectors, forms (content checks), permissions, services (numbering) and download function."""
 
+from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -31,6 +32,9 @@ FILE_TYPES = ("application/pdf", DOCX, ODT, XLSX, "image/png", "image/jpeg")
 
 NOT_FOUND = OpenApiResponse(description="Không có văn bản (hoặc đề nghị) này, hoặc bạn không được xem (theo độ mật).")
 REFUSED = OpenApiResponse(description="Bạn không được làm việc này (đã ghi vào nhật ký bảo mật).")
+DOCUMENT_ID = OpenApiParameter("id", int, OpenApiParameter.PATH, description="Mã văn bản.")
+VERSION_NUMBER = OpenApiParameter("number", int, OpenApiParameter.PATH, description="Số phiên bản.")
+REQUEST_ID = OpenApiParameter("id", int, OpenApiParameter.PATH, description="Mã đề nghị phối hợp.")
 INVALID = OpenApiResponse(description="Dữ liệu hoặc tệp không hợp lệ (sai loại, rỗng, quá lớn, “zip bomb”…); "
                                       "không có gì được lưu.")
 
@@ -104,6 +108,15 @@ class AttachmentSerializer(serializers.ModelSerializer):
         fields = ["side", "added_by", "added_at", "document"]
 
 
+def _id(value):
+    """A path id as a number; anything else answers 404 in the API's error format (the URL patterns take any
+    text, so that a junk id never falls through to the site's HTML 404 page)."""
+    value = str(value)
+    if not (value.isascii() and value.isdigit() and len(value) < 10):
+        raise Http404
+    return int(value)
+
+
 def _form_data(request, form_class):
     """The page's form, bound to the multipart body; 400 with its field errors when it is not valid. A field
     left out takes the value the page's form starts with (type CV, today, not confidential, normal urgency)."""
@@ -148,12 +161,12 @@ class AnyAccept(DefaultContentNegotiation):
 @extend_schema_view(
     list=extend_schema(summary="Danh sách văn bản được xem (như trang Văn bản)", parameters=[
         OpenApiParameter("q", str, description="Tìm theo số ký hiệu, trích yếu, người ký (không cần dấu).")]),
-    retrieve=extend_schema(summary="Một văn bản và các phiên bản tệp", responses={200: DocumentDetailSerializer,
-                                                                             404: NOT_FOUND}),
+    retrieve=extend_schema(summary="Một văn bản và các phiên bản tệp", parameters=[DOCUMENT_ID],
+                           responses={200: DocumentDetailSerializer, 404: NOT_FOUND}),
 )
 class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = DocumentSerializer
-    lookup_value_regex = "[0-9]+"
+    lookup_value_regex = "[^/]+"  # any text: _id() turns a junk id into the API's 404
     queryset = Document.objects.none()  # for the schema; every read goes through the documents selector
 
     def get_queryset(self):
@@ -161,7 +174,7 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         return document_selectors.document_list(user=self.request.user, q=q if isinstance(q, str) else "")
 
     def get_object(self):
-        return get_document_or_404(self.request, self.kwargs["pk"])
+        return get_document_or_404(self.request, _id(self.kwargs["pk"]))
 
     def retrieve(self, request, *args, **kwargs):
         document = self.get_object()
@@ -179,7 +192,7 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         return Response(DocumentDetailSerializer(document, context=self.get_serializer_context()).data,
                         status=status.HTTP_201_CREATED)
 
-    @extend_schema(summary="Thêm một phiên bản tệp mới (các phiên bản cũ vẫn giữ nguyên)",
+    @extend_schema(summary="Thêm một phiên bản tệp mới (các phiên bản cũ vẫn giữ nguyên)", parameters=[DOCUMENT_ID],
                    request={"multipart/form-data": VersionUploadSerializer},
                    responses={201: VersionSerializer, 400: INVALID, 403: REFUSED, 404: NOT_FOUND})
     @action(detail=True, methods=["post"], url_path="versions", parser_classes=[parsers.MultiPartParser])
@@ -192,17 +205,19 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
                         status=status.HTTP_201_CREATED)
 
     @extend_schema(summary="Tải tệp của một phiên bản (ghi nhật ký tải như trên trang)",
+                   parameters=[DOCUMENT_ID, VERSION_NUMBER],
                    responses={**{(200, kind): OpenApiTypes.BINARY for kind in FILE_TYPES}, 404: NOT_FOUND})
-    @action(detail=True, methods=["get"], url_path=r"versions/(?P<number>[0-9]{1,5})/download",
+    @action(detail=True, methods=["get"], url_path=r"versions/(?P<number>[^/]+)/download",
             url_name="download", content_negotiation_class=AnyAccept, pagination_class=None)
     def download(self, request, pk=None, number=None):
-        return version_file_response(request, self.get_object(), int(number))
+        return version_file_response(request, self.get_object(), _id(number))
 
 
 @extend_schema_view(
-    get=extend_schema(summary="Văn bản đính kèm một đề nghị (chỉ những văn bản bạn được xem)",
+    get=extend_schema(summary="Văn bản đính kèm một đề nghị (chỉ những văn bản bạn được xem)", parameters=[REQUEST_ID],
                       responses={200: AttachmentSerializer(many=True), 404: NOT_FOUND}),
     post=extend_schema(summary="Đăng ký một văn bản mới và đính kèm vào đề nghị (như nút “Đính kèm văn bản”)",
+                       parameters=[REQUEST_ID],
                        request={"multipart/form-data": NewDocumentSerializer},
                        responses={201: AttachmentSerializer, 400: INVALID, 403: REFUSED, 404: NOT_FOUND}),
 )
@@ -214,7 +229,7 @@ class RequestDocumentsView(generics.ListCreateAPIView):
     queryset = RequestDocument.objects.none()  # for the schema
 
     def get_request(self):
-        return get_request_or_404(self.request, self.kwargs["pk"])
+        return get_request_or_404(self.request, _id(self.kwargs["pk"]))
 
     def get_queryset(self):
         creq = self.get_request()

@@ -13,6 +13,6 @@ router.register("documents", documents.DocumentViewSet, basename="document")
 
 urlpatterns = [
     path("me/", parties.MeView.as_view(), name="me"),
-    path("requests/<int:pk>/documents/", documents.RequestDocumentsView.as_view(), name="request-documents"),
+    path("requests/<str:pk>/documents/", documents.RequestDocumentsView.as_view(), name="request-documents"),
     *router.urls,
 ]
