@@ -1,5 +1,7 @@
 """/api/v1/: each app's resources, the OpenAPI schema and its interactive documentation (docs/api.md)."""
 
+from csp.constants import SELF
+from csp.decorators import csp_replace
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
@@ -11,5 +13,7 @@ urlpatterns = [
     path("", include("meetings.api.urls")),
     path("", include("meetings.evaluation.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    # Swagger UI's stylesheet draws its icons as data: SVG images; only this page lets them in.
+    path("docs/", csp_replace({"img-src": [SELF, "data:"]})(SpectacularSwaggerSplitView.as_view(url_name="api:schema")),
+         name="docs"),
 ]

@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
+    ApiToken,
     CoordinationRequest,
     Document,
     DocumentDownload,
@@ -107,3 +108,15 @@ class OutboxEntryAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
     list_display = ["created_at", "task", "args", "requeued", "done_at"]
     list_filter = [("done_at", admin.EmptyFieldListFilter), "task"]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    """Who holds which token, for audits. The secret is never stored; its digest is not shown either.
+    Tokens are made and revoked on the “API tokens” page (coordination.services.tokens)."""
+
+    list_display = ["name", "user", "shown_prefix", "created_at", "last_used_at", "revoked_at", "revoked_by"]
+    list_filter = [("revoked_at", admin.EmptyFieldListFilter)]
+    search_fields = ["name", "user__username", "lookup"]
+    fields = ["name", "user", "shown_prefix", "created_at", "last_used_at", "revoked_at", "revoked_by"]
+    readonly_fields = fields

@@ -176,3 +176,18 @@ def can_add_document_version(user, document):
 def can_view_job_runs(user):
     """Regulation admins (and Django superusers) watch the scheduled jobs."""
     return bool(getattr(user, "is_superuser", False)) or is_member_of_any(user, Role.ADMIN)
+
+
+# -- personal API tokens --
+# A token acts with its owner's rights at the time of each call, never more, so anyone signed in may make one.
+def can_create_token(user):
+    return bool(user.is_authenticated and user.is_active)
+
+
+def can_view_all_tokens(user):
+    """Regulation admins see everyone's active tokens, to revoke one that leaked or outlived its purpose."""
+    return can_manage_members(user)
+
+
+def can_revoke_token(user, token):
+    return token.user_id == user.pk or can_view_all_tokens(user)

@@ -4,6 +4,7 @@ from .views import documents as document_views
 from .views import jobs as job_views
 from .views import members as member_views
 from .views import requests as request_views
+from .views import tokens as token_views
 
 app_name = "coordination"
 
@@ -15,6 +16,8 @@ urlpatterns = [
     path("thanh-vien/<int:pk>/lich-su/", member_views.member_history, name="member_history"),
     path("nhat-ky-bao-mat/", member_views.security_log, name="security_log"),
     path("tac-vu/", job_views.job_runs, name="job_runs"),
+    path("khoa-api/", token_views.token_list, name="token_list"),
+    path("khoa-api/<int:pk>/thu-hoi/", token_views.token_revoke, name="token_revoke"),
     # Coordination requests
     path("de-nghi/", request_views.request_list, name="request_list"),
     path("de-nghi/tao-moi/", request_views.request_create, name="request_create"),

@@ -3,11 +3,20 @@
 from ..grants import visible
 from ..models import Document, DocumentDownload
 from ..permissions import clearance_for
+from ..text_search import search_q
 
 
 def documents_visible(user):
     qs = visible(user, Document)
     return qs.filter(confidentiality__lte=clearance_for(user)).select_related("owner_party", "issuing_party")
+
+
+def document_list(*, user, q=""):
+    """The documents page's list (and the API's): visible ones, matching every word of `q`, newest first."""
+    docs = documents_visible(user)
+    if q.strip():
+        docs = docs.filter(search_q(q))
+    return docs.order_by("-issued_on", "-pk")
 
 
 def document_downloads(*, document):

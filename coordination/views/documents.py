@@ -15,7 +15,6 @@ from ..paging import CappedPaginator
 from ..security import client_ip, get_visible_or_404
 from ..selectors import documents as document_selectors
 from ..services import documents as document_services
-from ..text_search import search_q
 
 
 def get_document_or_404(request, pk):
@@ -24,11 +23,9 @@ def get_document_or_404(request, pk):
 
 
 def document_list(request):
-    docs = document_selectors.documents_visible(request.user)
     query = request.GET.get("q", "").strip()
-    if query:
-        docs = docs.filter(search_q(query))
-    page = CappedPaginator(docs.order_by("-issued_on", "-pk"), 20).get_page(request.GET.get("page"))
+    docs = document_selectors.document_list(user=request.user, q=query)
+    page = CappedPaginator(docs, 20).get_page(request.GET.get("page"))
     return render(request, "coordination/document_list.html", {"page": page, "q": query})
 
 
@@ -71,8 +68,13 @@ def document_history(request, pk):
 
 
 def document_download(request, pk, version):
-    document = get_document_or_404(request, pk)
-    found = document.versions.filter(number=version).first()
+    return version_file_response(request, get_document_or_404(request, pk), version)
+
+
+def version_file_response(request, document, number):
+    """The file of version `number` of a document the caller may see, its download logged. The page and
+    the API both answer with this, so a download is refused, logged and sent the same way."""
+    found = document.versions.filter(number=number).first()
     if found is None:
         raise Http404
     document_services.document_record_download(by=request.user, version=found, ip_address=client_ip(request))

@@ -36,6 +36,7 @@ PAGES = [
     ("haiben", r"first:/danh-gia/\d+/tu-danh-gia/\d+/"),
     ("quantri", "/phoi-hop/nhat-ky-bao-mat/"),
     ("quantri", "/phoi-hop/thanh-vien/"),
+    ("quantri", "/phoi-hop/khoa-api/"),
 ]
 
 
