@@ -3,11 +3,11 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Q, Subquery
 from django.utils.timezone import localdate
 
 from coordination.grants import visible
-from coordination.models import Membership
+from coordination.models import Membership, Party
 from coordination.permissions import member_party_ids
 
 from ..models import Notice, NoticeReceipt, NoticeState, ReportingObligation
@@ -42,12 +42,10 @@ def unread_notice_count(user):
 def unread_notices_by_sender(user):
     """[(sending body, n)] of the user's unread notices, one grouped query: a member of both bodies is told
     which body wrote to them, not "the other body"."""
-    from coordination.models import Party
-
     unread = visible_notices(user).filter(_unread_q(user)).values("pk")
-    counts = dict(Notice.objects.filter(pk__in=unread).order_by().values_list("sender_party_id")
-                  .annotate(n=Count("pk")))
-    return [(party, counts[party.pk]) for party in Party.objects.filter(pk__in=counts)]
+    counts = (Notice.objects.filter(pk__in=unread, sender_party=OuterRef("pk")).order_by()
+              .values("sender_party").annotate(n=Count("pk")).values("n"))
+    return [(party, party.unread) for party in Party.objects.annotate(unread=Subquery(counts)).filter(unread__gt=0)]
 
 
 def notice_detail(user):
