@@ -1,5 +1,7 @@
 """Reads of documents, already filtered for the user (grants and clearance)."""
 
+from django.db.models import Exists, OuterRef
+
 from ..grants import visible
 from ..models import Document, DocumentDownload
 from ..permissions import clearance_for
@@ -8,6 +10,13 @@ from ..permissions import clearance_for
 def documents_visible(user):
     qs = visible(user, Document)
     return qs.filter(confidentiality__lte=clearance_for(user)).select_related("owner_party", "issuing_party")
+
+
+def attachments_visible(user, req):
+    """The request's document links whose document the user may see, in one query: grants and clearance
+    are probed for each link's document, not read as a set of every document the user may see."""
+    visible_document = documents_visible(user).filter(pk=OuterRef("document_id"))
+    return list(req.attachments.filter(Exists(visible_document)).select_related("document", "added_by"))
 
 
 def document_downloads(*, document):
