@@ -40,12 +40,14 @@ def unread_notice_count(user):
 
 
 def unread_notices_by_sender(user):
-    """[(sending body, n)] of the user's unread notices, one grouped query: a member of both bodies is told
-    which body wrote to them, not "the other body"."""
-    unread = visible_notices(user).filter(_unread_q(user)).values("pk")
-    counts = (Notice.objects.filter(pk__in=unread, sender_party=OuterRef("pk")).order_by()
-              .values("sender_party").annotate(n=Count("pk")).values("n"))
-    return [(party, party.unread) for party in Party.objects.annotate(unread=Subquery(counts)).filter(unread__gt=0)]
+    """[(sending body, n)] of the user's unread notices, one query: a member of both bodies is told which body
+    wrote to them, not "the other body". Counted without visible_notices' annotations (its join to every
+    receipt), each notice probed for the grant and for the user's receipt."""
+    opened = NoticeReceipt.objects.filter(notice=OuterRef("pk"), user=user)
+    unread = (visible(user, Notice).filter(state=NoticeState.SENT, recipient_party_id__in=member_party_ids(user),
+                                           sender_party=OuterRef("pk"))
+              .exclude(Exists(opened)).order_by().values("sender_party").annotate(n=Count("pk")).values("n"))
+    return [(party, party.unread) for party in Party.objects.annotate(unread=Subquery(unread)).filter(unread__gt=0)]
 
 
 def notice_detail(user):
