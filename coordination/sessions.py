@@ -47,6 +47,9 @@ class SessionMiddleware(DjangoSessionMiddleware):
 
     def process_response(self, request, response):
         session = getattr(request, "session", None)
-        if session is not None and session.accessed and not session.modified and session.renewal_due():
-            session.modified = True
+        if session is not None and session.accessed and not session.modified:
+            # Another SESSION_ENGINE cannot tell when it was renewed: saved on every request, as Django would.
+            renewal_due = getattr(session, "renewal_due", None)
+            if renewal_due is None or renewal_due():
+                session.modified = True
         return super().process_response(request, response)
