@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.timezone import localdate
 
 from coordination.grants import visible
@@ -21,11 +22,15 @@ def visible_notices(user):
     """
     qs = visible(user, Notice)
     mine = NoticeReceipt.objects.filter(notice=OuterRef("pk"), user=user)
+    # A subquery per notice, not a join to every receipt grouped back: a page (or a count) of notices
+    # then reads the receipts of the rows it shows only.
+    receipts = (NoticeReceipt.objects.filter(notice=OuterRef("pk")).order_by().values("notice")
+                .annotate(n=Count("pk")).values("n"))
     return (
         qs.select_related("sender_party", "recipient_party", "obligation")
         .annotate(
             has_read=Exists(mine),
-            read_count=Count("receipts", distinct=True),
+            read_count=Coalesce(Subquery(receipts), 0),
         )
         .order_by(F("sent_at").desc(nulls_first=True), "-created_at", "-pk")
     )
