@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 
 from coordination.grants import visible
@@ -79,5 +79,6 @@ def minutes_awaiting_my_approval(user, *, limit=10):
     approvable = permissions.approvable_minutes_q(user)
     if approvable is None:
         return []
-    return list(Minutes.objects.filter(approvable, meeting__in=visible(user, Meeting))
+    meeting_visible = Exists(visible(user, Meeting).filter(pk=OuterRef("meeting_id")))  # a probe per row
+    return list(Minutes.objects.filter(approvable, meeting_visible)
                 .select_related("meeting").order_by("submitted_at", "pk")[:limit])
