@@ -5,12 +5,16 @@ services); the rules below decide the actions. The secretary of a meeting is any
 the convening body; leaders of the convening body may also organise it.
 """
 
+import operator
+from functools import reduce
+
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from coordination.models import Role
-from coordination.permissions import is_active_member, is_member_of_any
+from coordination.permissions import is_active_member, is_member_of_any, member_party_ids
 
-from .models import MinutesState
+from .models import Invitation, MinutesApproval, MinutesState
 
 ORGANISERS = (Role.STAFF, Role.LEADER)
 
@@ -75,6 +79,22 @@ def approvable_party_ids(user, minutes):
     decided = {a.party_id for a in minutes.approvals.all() if a.round == minutes.round}
     pending = meeting_party_ids(minutes.meeting) - decided
     return sorted(pid for pid in pending if is_active_member(user, pid, Role.LEADER))
+
+
+def approvable_minutes_q(user):
+    """approvable_party_ids as a filter for lists of Minutes: awaiting approval, and a body the user leads
+    takes part (convenes or is invited) and has not decided in the current round. None when the user
+    leads no body. The same rule in the database: the home page reads no approvals or invitations."""
+    led = member_party_ids(user, Role.LEADER)
+    if not led:
+        return None
+    approvals = MinutesApproval.objects.filter(minutes=OuterRef("pk"), round=OuterRef("round"))
+    invited = Invitation.objects.filter(meeting=OuterRef("meeting_id"))
+    return Q(state=MinutesState.AWAITING_APPROVAL) & reduce(operator.or_, [
+        Q(Q(meeting__convening_party_id=party_id) | Exists(invited.filter(party_id=party_id)),
+          ~Exists(approvals.filter(party_id=party_id)))
+        for party_id in sorted(led)
+    ])
 
 
 def can_approve_minutes(user, minutes):

@@ -10,11 +10,16 @@
   each for a body they lead, and one person never approves for two bodies.
 """
 
+import operator
+from functools import reduce
+
+from django.db.models import Exists, OuterRef, Q
+
 from coordination.grants import can_view
 from coordination.models import Role
 from coordination.permissions import member_party_ids
 
-from .models import Amendment, Regulation
+from .models import Amendment, Decision, Regulation
 
 FOLLOWERS = (Role.LEADER, Role.ADMIN)
 EVERYONE = tuple(Role.values)
@@ -97,6 +102,29 @@ def leads_issuing_body(user, regulation) -> bool:
     """Is the user a leader of a body issuing `regulation`, one who decides when something awaits it?
     (The API answers such a person 409 rather than 403 when nothing awaits a decision.)"""
     return _member_of_issuing(user, regulation, Role.LEADER)
+
+
+def awaiting_my_decision(user, model):
+    """parties_user_may_decide_for as a filter for lists of `model` (Amendment, or Regulation for drafts
+    awaiting adoption): awaiting a decision, with an issuing body the user leads that has not decided in
+    the current round, and no decision by the user in that round. None when the user leads no body.
+    The same rule, in the database: the home page and the index need no row of decisions or issuers."""
+    led = member_party_ids(user, Role.LEADER)
+    if not led:
+        return None
+    if model is Amendment:
+        awaiting, thing, regulation, round_field = (
+            Q(status=Amendment.Status.PENDING), "amendment", "regulation_id", "round")
+    else:
+        awaiting, thing, regulation, round_field = (
+            Q(awaiting_adoption=True), "regulation", "pk", "adoption_round")
+    decisions = Decision.objects.filter(**{thing: OuterRef("pk")}, round=OuterRef(round_field))
+    issuers = Regulation.issuing_parties.through.objects.filter(regulation_id=OuterRef(regulation))
+    undecided_led = reduce(operator.or_, [
+        Q(Exists(issuers.filter(party_id=party_id)), ~Exists(decisions.filter(party_id=party_id)))
+        for party_id in sorted(led)
+    ])
+    return awaiting & undecided_led & ~Exists(decisions.filter(by_id=user.pk))
 
 
 def current_decisions(thing):

@@ -8,7 +8,7 @@ from coordination.models import CoordinationArea
 
 from .consolidation import ChangeError, apply_changes
 from .models import Amendment, Article, Decision, Regulation, RegulationVersion
-from .permissions import adoption_decision_parties, amendment_decision_parties
+from .permissions import awaiting_my_decision
 from .text import article_key, normalise_for_search
 
 
@@ -160,10 +160,12 @@ def find_article(content, key):
 
 
 def pending_for_leader(user):
-    """Amendments and drafts waiting for this leader's decision (for the index and the home page)."""
-    amendments = [a for a in visible_amendments(user).filter(status=Amendment.Status.PENDING)
-                  if amendment_decision_parties(user, a)]
-    drafts = [r for r in visible_regulations(user).filter(awaiting_adoption=True)
-              .prefetch_related(_decisions("adoption_"))
-              if adoption_decision_parties(user, r)]
+    """Amendments and drafts waiting for this leader's decision (for the index and the home page): one
+    query each for leaders, none for anyone else."""
+    pending_amendments = awaiting_my_decision(user, Amendment)
+    if pending_amendments is None:
+        return [], []
+    amendments = list(visible(user, Amendment).filter(regulation__in=visible(user, Regulation))
+                      .filter(pending_amendments))
+    drafts = list(visible(user, Regulation).filter(awaiting_my_decision(user, Regulation)))
     return amendments, drafts

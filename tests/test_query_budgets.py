@@ -9,28 +9,29 @@ of the real thing (history rows, grants, notifications).
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from coordination import bench_seed, bench_seed_more
 from coordination.bulk_insert import insert_with_history
+from coordination.demo import load_demo
 from coordination.jobs import system_user
 from coordination.models import Comment, CoordinationRequest
 from meetings.evaluation.services.opening import evaluation_open
 from meetings.models import Meeting, Notice
 from regulation.models import Regulation
 
-# page -> its budget of queries (session, user, memberships and the session save included), as measured.
+# page -> its budget of queries, as measured: session, user, memberships and groups included; the
+# session's renewal (one UPDATE, at most once a minute per person: coordination/sessions.py) is not.
 BUDGETS = {
-    "home": 16, "request list": 11, "request list, page 2": 11, "request list, search": 11,
-    "request list, filters": 11, "inbox": 12, "request detail": 14, "request history": 14, "dashboard": 14,
-    "documents": 9, "document detail": 12, "document history": 11, "regulation text": 16,
-    "regulation search": 8, "meetings": 9, "meeting detail": 15, "calendar month": 11, "notices": 10,
-    "notice detail": 11, "evaluation": 14, "security log": 9,
+    "home": 13, "request list": 8, "request list, page 2": 8, "request list, search": 8,
+    "request list, filters": 8, "inbox": 9, "request detail": 10, "request history": 11, "dashboard": 11,
+    "documents": 6, "document detail": 9, "document history": 8, "regulation text": 13,
+    "regulation search": 5, "meetings": 6, "meeting detail": 12, "calendar month": 8, "notices": 7,
+    "notice detail": 8, "evaluation": 11, "security log": 6,
 }
-# The target is at most 15 on every page; these two are still above it (docs/performance.md says why).
-OVER_TARGET = {"home", "regulation text"}
 
 
 def _grow(ctx, n, request):
@@ -78,8 +79,9 @@ def _count(client, path):
 
 @pytest.mark.django_db
 def test_every_page_runs_the_same_few_queries_with_5_and_with_200_of_everything(
-    client, bcsd_staff, bcsd_leader, du_staff, du_leader, reg_admin
+    client, bcsd_staff, bcsd_leader, du_staff, du_leader, reg_admin, settings
 ):
+    settings.SESSION_RENEW_AFTER = 24 * 3600  # no renewal inside the counts, however long the test takes
     ctx = bench_seed.Ctx(years=1)
     ctx.now = timezone.now() + datetime.timedelta(days=1)
     bench_seed.seed_requests(ctx, 5)
@@ -100,10 +102,19 @@ def test_every_page_runs_the_same_few_queries_with_5_and_with_200_of_everything(
     assert not over, f"over budget (queries, budget): {over}"
 
 
-@pytest.mark.xfail(strict=True, reason="home and regulation text still run 16 queries (target 15)")
 def test_every_budget_is_at_most_15():
     assert max(BUDGETS.values()) <= 15, {name: n for name, n in BUDGETS.items() if n > 15}
 
 
-def test_only_the_known_pages_are_over_15():
-    assert {name for name, n in BUDGETS.items() if n > 15} <= OVER_TARGET
+@pytest.mark.django_db
+def test_home_with_every_section_runs_the_same_queries_for_everyone(client, settings):
+    """The demo data puts something in every section of the home page (waiting requests, an amendment
+    and minutes awaiting a leader's decision, unread notices, the open evaluation): each section reads
+    its rows in a fixed number of queries, whatever it finds, so home stays within its budget."""
+    settings.SESSION_RENEW_AFTER = 24 * 3600
+    load_demo()
+    counts = {}
+    for user in get_user_model().objects.filter(memberships__isnull=False).distinct().order_by("username"):
+        client.force_login(user)
+        counts[user.username] = _count(client, "/")
+    assert max(counts.values()) <= BUDGETS["home"], counts

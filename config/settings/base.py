@@ -44,7 +44,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's, except that a session is rewritten about once a minute, not on every request.
+    "coordination.sessions.SessionMiddleware",
     # Vietnamese unless the person chose English (never the browser's Accept-Language).
     "coordination.language.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -197,9 +198,12 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Sessions end after 30 minutes without a request, and when the browser closes.
+# Sessions end after 30 minutes without a request, and when the browser closes. Each request pushes the
+# end back, but the session row is rewritten only when the last push is SESSION_RENEW_AFTER seconds old
+# (coordination/sessions.py): an idle session ends 29 to 30 minutes after its last request.
+SESSION_ENGINE = "coordination.sessions"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=30 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_RENEW_AFTER = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

@@ -1,5 +1,7 @@
 """Reads of documents, already filtered for the user (grants and clearance)."""
 
+from django.db.models import Exists, OuterRef
+
 from ..grants import visible
 from ..models import Document, DocumentDownload
 from ..permissions import clearance_for
@@ -17,6 +19,13 @@ def document_list(*, user, q=""):
     if q.strip():
         docs = docs.filter(search_q(q))
     return docs.order_by("-issued_on", "-pk")
+
+
+def attachments_visible(user, req):
+    """The request's document links whose document the user may see, in one query: grants and clearance
+    are probed for each link's document, not read as a set of every document the user may see."""
+    visible_document = documents_visible(user).filter(pk=OuterRef("document_id"))
+    return list(req.attachments.filter(Exists(visible_document)).select_related("document", "added_by"))
 
 
 def document_downloads(*, document):

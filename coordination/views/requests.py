@@ -123,10 +123,7 @@ def _detail_context(request, req):
         for t in TRANSITIONS.values()
         if t.action in request_services.STEP_SERVICES and permissions.can_transition(user, req, t.action)
     ]
-    visible_docs = set(
-        document_selectors.documents_visible(user).filter(request_links__request=req).values_list("pk", flat=True)
-    )
-    attachments = [a for a in req.attachments.select_related("document", "added_by") if a.document_id in visible_docs]
+    attachments = document_selectors.attachments_visible(user, req)
     can_ack = permissions.can_transition(user, req, "acknowledge")
     can_respond = permissions.can_transition(user, req, "draft_response")
     return {

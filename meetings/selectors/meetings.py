@@ -2,12 +2,11 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 
 from coordination.grants import visible
 from coordination.models import Membership, Party, Role
-from coordination.permissions import is_active_member
 
 from .. import permissions
 from ..models import AgendaItem, Conclusion, Invitation, Meeting, MeetingState, Minutes, MinutesApproval, MinutesState
@@ -74,14 +73,12 @@ def minutes_awaiting_approval():
     return result
 
 
-def minutes_awaiting_my_approval(user):
-    """The minutes where a body the user leads has still to decide."""
-    mine = [
-        p for p in minutes_awaiting_approval()
-        if any(is_active_member(user, party, Role.LEADER) for party in p.pending_parties)
-    ]
-    ids = [p.minutes.meeting_id for p in mine]
-    if not ids:
+def minutes_awaiting_my_approval(user, *, limit=10):
+    """The minutes (with their meeting) where a body the user leads has still to decide, oldest first:
+    one query for leaders, none for anyone else."""
+    approvable = permissions.approvable_minutes_q(user)
+    if approvable is None:
         return []
-    visible = set(visible_meetings(user).filter(pk__in=ids).values_list("pk", flat=True))
-    return [p for p in mine if p.minutes.meeting_id in visible]
+    meeting_visible = Exists(visible(user, Meeting).filter(pk=OuterRef("meeting_id")))  # a probe per row
+    return list(Minutes.objects.filter(approvable, meeting_visible)
+                .select_related("meeting").order_by("submitted_at", "pk")[:limit])

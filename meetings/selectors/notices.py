@@ -3,11 +3,12 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.timezone import localdate
 
 from coordination.grants import visible
-from coordination.models import Membership
+from coordination.models import Membership, Party
 from coordination.permissions import member_party_ids
 
 from ..models import Notice, NoticeReceipt, NoticeState, ReportingObligation
@@ -21,11 +22,15 @@ def visible_notices(user):
     """
     qs = visible(user, Notice)
     mine = NoticeReceipt.objects.filter(notice=OuterRef("pk"), user=user)
+    # A subquery per notice, not a join to every receipt grouped back: a page (or a count) of notices
+    # then reads the receipts of the rows it shows only.
+    receipts = (NoticeReceipt.objects.filter(notice=OuterRef("pk")).order_by().values("notice")
+                .annotate(n=Count("pk")).values("n"))
     return (
         qs.select_related("sender_party", "recipient_party", "obligation")
         .annotate(
             has_read=Exists(mine),
-            read_count=Count("receipts", distinct=True),
+            read_count=Coalesce(Subquery(receipts), 0),
         )
         .order_by(F("sent_at").desc(nulls_first=True), "-created_at", "-pk")
     )
@@ -40,14 +45,14 @@ def unread_notice_count(user):
 
 
 def unread_notices_by_sender(user):
-    """[(sending body, n)] of the user's unread notices, one grouped query: a member of both bodies is told
-    which body wrote to them, not "the other body"."""
-    from coordination.models import Party
-
-    unread = visible_notices(user).filter(_unread_q(user)).values("pk")
-    counts = dict(Notice.objects.filter(pk__in=unread).order_by().values_list("sender_party_id")
-                  .annotate(n=Count("pk")))
-    return [(party, counts[party.pk]) for party in Party.objects.filter(pk__in=counts)]
+    """[(sending body, n)] of the user's unread notices, one query: a member of both bodies is told which body
+    wrote to them, not "the other body". Counted without visible_notices' annotations (its join to every
+    receipt), each notice probed for the grant and for the user's receipt."""
+    opened = NoticeReceipt.objects.filter(notice=OuterRef("pk"), user=user)
+    unread = (visible(user, Notice).filter(state=NoticeState.SENT, recipient_party_id__in=member_party_ids(user),
+                                           sender_party=OuterRef("pk"))
+              .exclude(Exists(opened)).order_by().values("sender_party").annotate(n=Count("pk")).values("n"))
+    return [(party, party.unread) for party in Party.objects.annotate(unread=Subquery(unread)).filter(unread__gt=0)]
 
 
 def notice_detail(user):

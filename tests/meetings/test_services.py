@@ -185,7 +185,7 @@ def test_conclusion_owned_by_the_convening_body_is_requested_by_the_other(past_m
 
 
 def test_minutes_awaiting_my_approval(submitted_minutes, bcsd_leader, du_leader, bcsd, du_staff):
-    assert [p.minutes for p in selectors.minutes_awaiting_my_approval(du_leader)] == [submitted_minutes]
+    assert selectors.minutes_awaiting_my_approval(du_leader) == [submitted_minutes]
     services.minutes_approve(by=bcsd_leader, minutes=submitted_minutes, party=bcsd)
     assert selectors.minutes_awaiting_my_approval(bcsd_leader) == []
     assert selectors.minutes_awaiting_my_approval(du_staff) == []

@@ -1,7 +1,14 @@
 """The security log: failed logins, lockout, denied access, permission changes; who may read it."""
 
+import datetime
+
 import pytest
+import time_machine
+from django.contrib.sessions.models import Session
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from coordination.models import Membership, Role, SecurityEvent
 
@@ -57,6 +64,46 @@ def test_sessions_expire_after_inactivity_and_passwords_are_validated(settings):
     from django.contrib.auth.password_validation import validate_password
     from django.core.exceptions import ValidationError
 
-    assert settings.SESSION_COOKIE_AGE <= 3600 and settings.SESSION_SAVE_EVERY_REQUEST
+    assert settings.SESSION_COOKIE_AGE <= 3600
     with pytest.raises(ValidationError):
         validate_password("12345678")
+
+
+def _session_end(client):
+    return Session.objects.get(session_key=client.session.session_key).expire_date
+
+
+def test_a_session_slides_with_activity_and_ends_after_the_idle_time(client, bcsd_staff, settings):
+    """Each request pushes the end back (the row is rewritten at most once per SESSION_RENEW_AFTER);
+    a session left idle for SESSION_COOKIE_AGE is over."""
+    age, renew = settings.SESSION_COOKIE_AGE, settings.SESSION_RENEW_AFTER
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as clock:
+        client.force_login(bcsd_staff)
+        signed_in_until = _session_end(client)
+        clock.shift(renew / 2)
+        assert client.get(reverse("home")).status_code == 200
+        assert _session_end(client) == signed_in_until  # pushed back less than a minute: not rewritten
+        clock.shift(age - renew)  # 30 s before the first end: activity keeps the session going
+        assert client.get(reverse("home")).status_code == 200
+        assert _session_end(client) == timezone.now() + datetime.timedelta(seconds=age)
+        clock.shift(age - renew)  # idle for less than the age: still signed in
+        assert client.get(reverse("home")).status_code == 200
+        clock.shift(age + 1)  # idle for longer than the age: signed out
+        response = client.get(reverse("home"))
+        assert response.status_code == 302 and response.url.startswith(reverse("login"))
+
+
+def test_renewing_a_session_costs_one_write_and_only_when_due(client, bcsd_staff, settings):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as clock:
+        client.force_login(bcsd_staff)
+        client.get(reverse("home"))
+        with CaptureQueriesContext(connection) as not_due:
+            client.get(reverse("home"))
+        clock.shift(settings.SESSION_RENEW_AFTER)
+        with CaptureQueriesContext(connection) as due:
+            client.get(reverse("home"))
+    writes = [q["sql"] for q in due.captured_queries if q["sql"].startswith("UPDATE")]
+    assert len(writes) == 1 and "django_session" in writes[0]
+    assert not any("django_session" in q["sql"] and "UPDATE" in q["sql"] for q in not_due.captured_queries)
