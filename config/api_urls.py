@@ -1,7 +1,9 @@
 """/api/v1/: each app's resources, the OpenAPI schema and its interactive documentation (docs/api.md)."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+from coordination.api.errors import UnknownPath
 
 app_name = "api"
 
@@ -12,4 +14,6 @@ urlpatterns = [
     path("", include("meetings.evaluation.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    # Last: whatever else ends in a slash answers in JSON (an address without one is first sent to it).
+    re_path(r"^.*/$", UnknownPath.as_view(), name="unknown"),
 ]

@@ -5,6 +5,7 @@ from django.db import connection
 from django.http import HttpResponseBadRequest, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 
@@ -13,6 +14,8 @@ from coordination.security import log_denied
 from coordination.selectors.parties import home_summary
 
 from .celery import app as celery_app
+
+API_PREFIX = "/api/"  # config/urls.py
 
 
 def home(request):
@@ -72,5 +75,7 @@ def page_not_found(request, exception=None):
 
 @requires_csrf_token
 def server_error(request):
+    if request.path.startswith(API_PREFIX):  # an API client reads the error format, not a page
+        return JsonResponse({"detail": gettext("A server error occurred."), "errors": {}}, status=500)
     # No context processors: the database may be what failed.
     return HttpResponseServerError(loader.get_template("500.html").render())

@@ -7,7 +7,9 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, status
+from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from ..models import InvalidTransition
@@ -30,6 +32,9 @@ class PreconditionRequired(exceptions.APIException):
 
 
 def _as_drf(exc):
+    if isinstance(exc, exceptions.ParseError):  # DRF's says "JSON parse error - Expecting value…", untranslated
+        return exceptions.ParseError(_("The request body could not be read. Send JSON (or form data for uploads) "
+                                       "that matches the Content-Type header. Nothing was changed."))
     if isinstance(exc, Http404):  # Django's message names the model ("No Party matches…"): say it plainly
         return exceptions.NotFound()
     if isinstance(exc, DjangoPermissionDenied):
@@ -44,10 +49,20 @@ def _as_drf(exc):
     return exc
 
 
-def _field_errors(data):
+def _field_errors(data, field="non_field_errors", into=None):
+    """{field: [message, …]}, nested serializers' fields named by their path (`items[1].title`)."""
+    into = {} if into is None else into
+    top = field == "non_field_errors"
     if isinstance(data, dict):
-        return {field: [str(m) for m in (msgs if isinstance(msgs, list) else [msgs])] for field, msgs in data.items()}
-    return {"non_field_errors": [str(m) for m in (data if isinstance(data, list) else [data])]}
+        for name, value in data.items():
+            _field_errors(value, str(name) if top else f"{field}.{name}", into)
+    elif isinstance(data, list) and any(isinstance(item, dict | list) for item in data):
+        for index, item in enumerate(data):
+            if item:  # a list serializer answers {} for each valid item
+                _field_errors(item, f"{'' if top else field}[{index}]", into)
+    else:
+        into.setdefault(field, []).extend(str(m) for m in (data if isinstance(data, list) else [data]))
+    return into
 
 
 def exception_handler(exc, context):
@@ -65,3 +80,14 @@ def exception_handler(exc, context):
         detail = response.data.get("detail", "") if isinstance(response.data, dict) else response.data
         response.data = {"detail": str(detail), "errors": {}}
     return response
+
+
+@extend_schema(exclude=True)
+class UnknownPath(APIView):
+    """Any address under /api/v1/ that names no resource (or a path parameter the route does not accept, like
+    `1.5`): 404 in the error format, 401 signed out, instead of the pages' HTML 404."""
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        raise exceptions.NotFound()
+
+    options = http_method_not_allowed
