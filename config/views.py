@@ -62,6 +62,10 @@ def permission_denied(request, exception=None):
 @requires_csrf_token
 def bad_request(request, exception=None):
     """A request the site cannot read (an undecodable body, a malformed upload): the app's own page, in Vietnamese."""
+    if request.path.startswith(API_PREFIX):
+        return JsonResponse({"detail": gettext(
+            "The request body could not be read. Send JSON (or form data for uploads) that matches the "
+            "Content-Type header. Nothing was changed."), "errors": {}}, status=400)
     try:
         return render(request, "400.html", status=400)
     except Exception:  # noqa: BLE001 - the request itself may be what breaks the layout (a bad Host header)

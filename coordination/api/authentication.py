@@ -53,7 +53,7 @@ def activate_person_language(request, user):
 
 class TokenAuthentication(authentication.BaseAuthentication):
     def authenticate(self, request):
-        if not request._request.user.is_authenticated:
+        if not getattr(getattr(request._request, "user", None), "is_authenticated", False):
             # A call from outside the app's pages: even its refusal (401) speaks the language it asks for.
             # The app's own pages (the session) keep the person's language, whatever the browser asks.
             activate_language(request, asked_language(request))

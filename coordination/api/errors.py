@@ -55,7 +55,10 @@ def _field_errors(data, field="non_field_errors", into=None):
     top = field == "non_field_errors"
     if isinstance(data, dict):
         for name, value in data.items():
-            _field_errors(value, str(name) if top else f"{field}.{name}", into)
+            if isinstance(name, int):  # a list field's errors, by the index of the item
+                _field_errors(value, f"{'' if top else field}[{name}]", into)
+            else:
+                _field_errors(value, str(name) if top else f"{field}.{name}", into)
     elif isinstance(data, list) and any(isinstance(item, dict | list) for item in data):
         for index, item in enumerate(data):
             if item:  # a list serializer answers {} for each valid item

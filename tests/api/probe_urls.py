@@ -7,6 +7,7 @@ from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 from rest_framework.views import APIView
 
+from config.urls import handler400, handler403, handler404, handler500  # noqa: F401 - the app's error answers
 from coordination.api.conditional import ConditionalUpdateMixin
 from coordination.models import ApiToken
 

@@ -2,10 +2,13 @@
 bounded pages, rate limits per token, and the schema and its documentation pages."""
 
 import pytest
-from django.test import override_settings
+from django.core.cache import cache
+from django.http import Http404
 from rest_framework.test import APIClient
+from rest_framework.throttling import SimpleRateThrottle
 
-from coordination.models import ApiToken, SecurityEvent
+from coordination.models import ApiToken, Party, SecurityEvent
+from coordination.security import get_visible_or_404
 from coordination.services.tokens import token_revoke
 
 pytestmark = pytest.mark.django_db
@@ -66,24 +69,18 @@ def test_pages_are_bounded(api_for, bcsd_staff):
     assert body["count"] == 6 and len(body["results"]) == 6 and body["next"] is None
 
 
-@override_settings(REST_FRAMEWORK={
-    **__import__("django.conf", fromlist=["settings"]).settings.REST_FRAMEWORK,
-    "DEFAULT_THROTTLE_RATES": {"api": "3/min"},
-})
-def test_rate_limits_count_per_token(api_for, bcsd_staff):
-    from rest_framework.settings import api_settings
-    from rest_framework.throttling import SimpleRateThrottle
-
-    api_settings.reload()
-    SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
+def test_rate_limits_count_per_token(api_for, bcsd_staff, monkeypatch):
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"api": "3/min"})
+    cache.clear()
     try:
         first, second = api_for(bcsd_staff, "one"), api_for(bcsd_staff, "two")
         assert [first.get("/api/v1/me/").status_code for _ in range(4)] == [200, 200, 200, 429]
         assert second.get("/api/v1/me/").status_code == 200
-        assert first.get("/api/v1/me/").json()["detail"]
+        refused = first.get("/api/v1/me/")
+        assert int(refused["Retry-After"]) > 0
+        assert refused.json()["detail"].startswith("Đã vượt quá số lần gọi cho phép.")
     finally:
-        api_settings.reload()
-        SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
+        cache.clear()  # the counts would follow the next tests (the cache is not rolled back)
 
 
 def test_schema_and_docs_for_signed_in_people_only(client, anon_api, bcsd_staff):
@@ -183,3 +180,20 @@ def test_the_language_asked_for_is_the_language_of_the_answer(api_for, anon_api,
     client.force_login(bcsd_staff)
     page = client.get("/api/v1/bodies/999/", HTTP_ACCEPT_LANGUAGE="en")
     assert page.json()["detail"] == "Không tìm thấy." and page["Content-Language"] == "vi"
+
+
+@pytest.mark.parametrize(("content_type", "body"), [
+    ("application/x-www-form-urlencoded; charset=utf-16", "number=1".encode("utf-16")),
+    ("multipart/form-data; boundary=", b"--\r\n"),
+])
+def test_an_unreadable_form_body_answers_400_in_the_error_format(probe, content_type, body):
+    probe.raise_request_exception = False
+    _error(probe.generic("POST", "/api/v1/probe/form/", body, content_type=content_type), 400)
+
+
+@pytest.mark.parametrize("junk", ["abc", "1.5", "99999999999999999999", "-1", "", None, ["1"]])
+def test_a_junk_id_is_not_found_rather_than_a_server_error(rf, bcsd_staff, junk):
+    request = rf.get("/")
+    request.user = bcsd_staff
+    with pytest.raises(Http404):
+        get_visible_or_404(request, Party.objects.all(), pk=junk)
