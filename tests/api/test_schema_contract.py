@@ -2,12 +2,12 @@
 
 Signed in with a personal token as a staff member and as a leader of each body, against the demo data (loaded
 once for the module), through the Django WSGI application: generated calls, valid and invalid, to every
-operation, reads and writes. No answer may be a server error, and every answer must match the schema (status,
-body, content type). Path parameters are mostly real ids the caller can see, taken from the lists the schema
-declares, so the calls reach real objects; edits send the object's current ETag in If-Match.
+operation, reads and writes. No answer may be a server error, and every answer of a status the schema declares
+must match it (body and content type). Path parameters are mostly real ids the caller can see, taken from the
+lists the schema declares, so the calls reach real objects; edits send the object's current ETag in If-Match.
 
 Each call runs in a savepoint that is rolled back, so a write never changes what a later call meets.
-API_CONTRACT_EXAMPLES (default 6) sets the number of examples per operation and account."""
+The number of examples per operation is bounded (EXAMPLES below) so that the test stays quick as the API grows."""
 
 import os
 
@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from rest_framework.test import APIClient
 from schemathesis.checks import not_a_server_error
+from schemathesis.core.result import Err
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
 
 from coordination.services.tokens import token_create
@@ -29,7 +30,10 @@ from .schema_walk import connections_kept_open, known_path_parameters
 SCHEMA_URL = "/api/v1/schema/?format=json"
 # A staff member and a leader of each body, as the demo data has them.
 ACCOUNTS = ["bcsd.chuyenvien", "bcsd.lanhdao", "du.chuyenvien", "du.lanhdao"]
-EXAMPLES = int(os.environ.get("API_CONTRACT_EXAMPLES", "6"))
+# Examples per operation, account and kind: 5, fewer (down to 2) once the schema lists more than 50 operations,
+# so that the whole test stays within a few minutes on CI's two cores; API_CONTRACT_EXAMPLES sets it outright.
+EXAMPLES = os.environ.get("API_CONTRACT_EXAMPLES")
+CALLS_PER_KIND = 250
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
 EDITS = {"PUT", "PATCH", "DELETE"}
 
@@ -41,36 +45,42 @@ def demo_tokens(demo_data):
 
 
 @pytest.fixture(scope="module")
-def wsgi_app():
-    return get_wsgi_application()
+def api_schema(demo_tokens):
+    """The schema as the API serves it (the same for everyone), read once through the WSGI application."""
+    with connections_kept_open():
+        return schemathesis.openapi.from_wsgi(SCHEMA_URL, get_wsgi_application(),
+                                              headers={"Authorization": f"Bearer {demo_tokens[ACCOUNTS[0]]}"})
 
 
 @pytest.mark.parametrize("account", ACCOUNTS)
-def test_every_operation_keeps_the_schema(account, demo_tokens, wsgi_app, db):
+def test_every_operation_keeps_the_schema(account, demo_tokens, api_schema, db):
     headers = {"Authorization": f"Bearer {demo_tokens[account]}"}
-    with connections_kept_open():
-        schema = schemathesis.openapi.from_wsgi(SCHEMA_URL, wsgi_app, headers=headers)
     api = APIClient()
     api.credentials(HTTP_AUTHORIZATION=headers["Authorization"])
-    known = known_path_parameters(schema.raw_schema["paths"], lambda url: _json(api.get(url)))
-    failures = []
-    operations = [result.ok() for result in schema.get_all_operations()]
+    known = known_path_parameters(api_schema.raw_schema["paths"], lambda url: _json(api.get(url)))
+    failures, operations = [], []
+    for result in api_schema.get_all_operations():
+        if isinstance(result, Err):
+            failures.append(f"the schema has an operation schemathesis cannot read: {result.err()}")
+        else:
+            operations.append(result.ok())
     assert operations, "the schema lists no operation"
+    examples = int(EXAMPLES) if EXAMPLES else min(5, max(2, CALLS_PER_KIND // len(operations)))
     for operation in operations:
         for mode in (schemathesis.GenerationMode.POSITIVE, schemathesis.GenerationMode.NEGATIVE):
             try:
                 with connections_kept_open():
-                    _exercise(operation, mode, headers, api, known.get(operation.path, []))
+                    _exercise(operation, mode, examples, headers, api, known.get(operation.path, []))
             except (Exception, BaseExceptionGroup) as exc:  # noqa: BLE001 - every operation's failures are reported
                 failures.append(f"{operation.label} ({mode.value}): {getattr(exc, 'message', exc)}")
     assert not failures, f"{len(failures)} operation(s) broke the contract as {account}:\n\n" + "\n\n".join(failures)
 
 
-def _exercise(operation, mode, headers, api, known):
+def _exercise(operation, mode, examples, headers, api, known):
     # Mostly real ids (the calls reach objects), sometimes generated ones (the calls meet 404s).
     real_ids = st.sampled_from(known) if known else st.none()
 
-    @settings(max_examples=EXAMPLES, derandomize=True, deadline=None, database=None,
+    @settings(max_examples=examples, derandomize=True, deadline=None, database=None,
               phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))
     @given(case=operation.as_strategy(generation_mode=mode), real=st.one_of(real_ids, real_ids, real_ids, st.none()))
     def run(case, real):
@@ -78,7 +88,7 @@ def _exercise(operation, mode, headers, api, known):
             case.path_parameters = {**(case.path_parameters or {}), **real}
         with transaction.atomic():
             call_headers = dict(headers)
-            if case.method.upper() in EDITS:
+            if real and case.method.upper() in EDITS:
                 etag = api.get(case.formatted_path).headers.get("ETag")
                 if etag:
                     call_headers["If-Match"] = etag
