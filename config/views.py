@@ -74,6 +74,8 @@ def bad_request(request, exception=None):
 
 @requires_csrf_token
 def page_not_found(request, exception=None):
+    if request.path.startswith(API_PREFIX):  # e.g. a control character in an API address (InputGuardMiddleware)
+        return JsonResponse({"detail": gettext("Not found."), "errors": {}}, status=404)
     return render(request, "404.html", status=404)
 
 

@@ -197,3 +197,7 @@ def test_a_junk_id_is_not_found_rather_than_a_server_error(rf, bcsd_staff, junk)
     request.user = bcsd_staff
     with pytest.raises(Http404):
         get_visible_or_404(request, Party.objects.all(), pk=junk)
+
+
+def test_a_control_character_in_an_api_address_is_a_json_404(api_for, bcsd_staff):
+    _error(api_for(bcsd_staff).get("/api/v1/bodies/%0E1/"), 404)
