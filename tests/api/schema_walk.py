@@ -6,6 +6,7 @@ Nothing here names an endpoint: a resource added to /api/v1/ is covered as soon 
 import re
 from contextlib import contextmanager
 
+from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
@@ -77,8 +78,8 @@ def known_path_parameters(paths, get):
 
 @contextmanager
 def connections_kept_open():
-    """Django closes 'old' database connections around each request that comes in through WSGI; inside a test's
-    transaction that would end the transaction. Django's own test client disconnects them the same way."""
+    """Django closes 'old' database connections around each request; inside a test's transaction that would end
+    the transaction. Django's own test client disconnects the receivers the same way."""
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     try:
@@ -86,3 +87,16 @@ def connections_kept_open():
     finally:
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
+
+
+class InTransactionWSGIHandler(WSGIHandler):
+    """Django's WSGI application, called in the test's transaction: the answer is read and closed (which sends
+    request_finished) before the receivers that would close the connection are back, never later."""
+
+    def __call__(self, environ, start_response):
+        with connections_kept_open():
+            response = super().__call__(environ, start_response)
+            try:
+                return [b"".join(response)]
+            finally:
+                response.close()

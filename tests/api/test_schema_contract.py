@@ -9,13 +9,11 @@ lists the schema declares, so the calls reach real objects; edits send the objec
 Each call runs in a savepoint that is rolled back, so a write never changes what a later call meets.
 The number of examples per operation is bounded (EXAMPLES below) so that the test stays quick as the API grows."""
 
-import gc
 import os
 
 import pytest
 import schemathesis
 from django.contrib.auth import get_user_model
-from django.core.wsgi import get_wsgi_application
 from django.db import transaction
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -26,7 +24,7 @@ from schemathesis.specs.openapi.checks import content_type_conformance, response
 
 from coordination.services.tokens import token_create
 
-from .schema_walk import connections_kept_open, known_path_parameters
+from .schema_walk import InTransactionWSGIHandler, known_path_parameters
 
 SCHEMA_URL = "/api/v1/schema/?format=json"
 # A staff member and a leader of each body, as the demo data has them.
@@ -47,14 +45,9 @@ def demo_tokens(demo_data):
 
 @pytest.fixture(scope="module")
 def api_schema(demo_tokens):
-    """The schema as the API serves it (the same for everyone), read once through the WSGI application.
-
-    Connections stay open for the whole module, not just around each call: a response that is closed later (one
-    a failure report still holds, say) sends request_finished then, which would close the test's connection."""
-    with connections_kept_open():
-        yield schemathesis.openapi.from_wsgi(SCHEMA_URL, get_wsgi_application(),
-                                             headers={"Authorization": f"Bearer {demo_tokens[ACCOUNTS[0]]}"})
-        gc.collect()  # every response closed while the receivers are still away
+    """The schema as the API serves it (the same for everyone), read once through the WSGI application."""
+    return schemathesis.openapi.from_wsgi(SCHEMA_URL, InTransactionWSGIHandler(),
+                                          headers={"Authorization": f"Bearer {demo_tokens[ACCOUNTS[0]]}"})
 
 
 @pytest.mark.parametrize("account", ACCOUNTS)
