@@ -3,7 +3,7 @@
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from coordination.api.errors import UnknownPath
+from coordination.api.unknown import UnknownPath
 
 app_name = "api"
 

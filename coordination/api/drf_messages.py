@@ -70,4 +70,9 @@ MESSAGES = [
     _("Invalid data. Expected a dictionary, but got {datatype}."),
     _("This field must be unique."),
     _("The fields {field_names} must make a unique set."),
+    # the schema's descriptions of path and page parameters
+    _("A {value_type} identifying this {name}."),
+    _("unique integer value"),
+    _("A page number within the paginated result set."),
+    _("Number of results to return per page."),
 ]

@@ -7,9 +7,7 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, status
-from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from ..models import InvalidTransition
@@ -83,14 +81,3 @@ def exception_handler(exc, context):
         detail = response.data.get("detail", "") if isinstance(response.data, dict) else response.data
         response.data = {"detail": str(detail), "errors": {}}
     return response
-
-
-@extend_schema(exclude=True)
-class UnknownPath(APIView):
-    """Any address under /api/v1/ that names no resource (or a path parameter the route does not accept, like
-    `1.5`): 404 in the error format, 401 signed out, instead of the pages' HTML 404."""
-
-    def http_method_not_allowed(self, request, *args, **kwargs):
-        raise exceptions.NotFound()
-
-    options = http_method_not_allowed

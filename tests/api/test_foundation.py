@@ -4,6 +4,7 @@ bounded pages, rate limits per token, and the schema and its documentation pages
 import pytest
 from django.core.cache import cache
 from django.http import Http404
+from drf_spectacular.generators import SchemaGenerator
 from rest_framework.test import APIClient
 from rest_framework.throttling import SimpleRateThrottle
 
@@ -201,3 +202,17 @@ def test_a_junk_id_is_not_found_rather_than_a_server_error(rf, bcsd_staff, junk)
 
 def test_a_control_character_in_an_api_address_is_a_json_404(api_for, bcsd_staff):
     _error(api_for(bcsd_staff).get("/api/v1/bodies/%0E1/"), 404)
+
+
+def test_the_schema_states_the_error_format_everywhere_and_if_match_on_edits(db):
+    paths = SchemaGenerator(urlconf="tests.api.probe_urls").get_schema(request=None, public=True)["paths"]
+    operations = [op for item in paths.values() for method, op in item.items() if method in ("get", "post", "patch")]
+    assert len(operations) >= 8
+    for operation in operations:
+        assert {"400", "401", "403", "404", "429"} <= set(operation["responses"]), operation["operationId"]
+        assert operation["responses"]["404"]["content"]["application/json"]["schema"] == {
+            "$ref": "#/components/schemas/ApiError"}
+    token = paths["/api/v1/probe/tokens/{id}/"]
+    assert "If-Match" in [p["name"] for p in token["patch"]["parameters"] if p["in"] == "header"]
+    assert {"412", "428"} <= set(token["patch"]["responses"]) and "412" not in token["get"]["responses"]
+    assert "ETag" in token["get"]["responses"]["200"]["headers"]
