@@ -1,6 +1,7 @@
 """What the OpenAPI schema says every operation may answer besides success, so that no view has to repeat it:
 the error format for 400, 401, 403, 404 and 429, and, on the views with ConditionalUpdateMixin, the ETag of a read
-and the If-Match (412, 428) of an edit. A view's own declaration of a status wins.
+and the If-Match (412, 428) of an edit. A view's own declaration of a status wins; one with a description only
+gets the error format as its body.
 
 The contract test (tests/api/test_schema_contract.py) then holds every error answer to the error format too."""
 
@@ -52,4 +53,7 @@ class AutoSchema(SpectacularAutoSchema):
         error = {"application/json": {"schema": self.resolve_serializer(ApiErrorSerializer, "response").ref}}
         for status, description in errors.items():
             operation["responses"].setdefault(status, {"description": description, "content": error})
+        for status, response in operation["responses"].items():
+            if status[0] in "45" and "content" not in response:  # declared with a description only
+                response["content"] = error
         return operation

@@ -204,17 +204,19 @@ def test_a_control_character_in_an_api_address_is_a_json_404(api_for, bcsd_staff
     _error(api_for(bcsd_staff).get("/api/v1/bodies/%0E1/"), 404)
 
 
+METHODS = ("get", "post", "put", "patch", "delete")
+
+
 def test_the_schema_states_the_error_format_everywhere_and_if_match_on_edits(db):
     paths = SchemaGenerator(urlconf="tests.api.probe_urls").get_schema(request=None, public=True)["paths"]
-    # The probe's operations and the reference data's, which declare no error answer of their own (a view's own
-    # declaration of a status wins, so other resources are not held to this here).
-    operations = [op for path, item in paths.items() if path.startswith(("/api/v1/probe/", "/api/v1/bodies/"))
-                  for method, op in item.items() if method in ("get", "post", "patch")]
-    assert len(operations) >= 6
+    operations = [op for item in paths.values() for method, op in item.items() if method in METHODS]
+    assert len(operations) >= 8
     for operation in operations:
         assert {"400", "401", "403", "404", "429"} <= set(operation["responses"]), operation["operationId"]
-        assert operation["responses"]["404"]["content"]["application/json"]["schema"] == {
-            "$ref": "#/components/schemas/ApiError"}
+        for status, response in operation["responses"].items():  # a view's own declaration wins, if it has a body
+            assert status[0] not in "45" or response["content"]["application/json"]["schema"], operation["operationId"]
+    assert paths["/api/v1/bodies/{id}/"]["get"]["responses"]["404"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/ApiError"}
     token = paths["/api/v1/probe/tokens/{id}/"]
     assert "If-Match" in [p["name"] for p in token["patch"]["parameters"] if p["in"] == "header"]
     assert {"412", "428"} <= set(token["patch"]["responses"]) and "412" not in token["get"]["responses"]
