@@ -2,8 +2,10 @@
 
 from csp.constants import SELF
 from csp.decorators import csp_replace
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+from coordination.api.unknown import UnknownPath
 
 app_name = "api"
 
@@ -16,4 +18,6 @@ urlpatterns = [
     # Swagger UI's stylesheet draws its icons as data: SVG images; only this page lets them in.
     path("docs/", csp_replace({"img-src": [SELF, "data:"]})(SpectacularSwaggerSplitView.as_view(url_name="api:schema")),
          name="docs"),
+    # Last: whatever else ends in a slash answers in JSON (an address without one is first sent to it).
+    re_path(r"^.*/$", UnknownPath.as_view(), name="unknown"),
 ]

@@ -5,6 +5,7 @@ from django.db import connection
 from django.http import HttpResponseBadRequest, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from rest_framework import exceptions as api_exceptions
@@ -14,6 +15,8 @@ from coordination.security import log_denied
 from coordination.selectors.parties import home_summary
 
 from .celery import app as celery_app
+
+API_PREFIX = "/api/"  # config/urls.py
 
 
 def home(request):
@@ -76,7 +79,7 @@ def page_not_found(request, exception=None):
 
 
 def _is_api(request):
-    return request.path_info.startswith("/api/")
+    return request.path_info.startswith(API_PREFIX)
 
 
 def _api_error(exception_class):
@@ -87,5 +90,7 @@ def _api_error(exception_class):
 
 @requires_csrf_token
 def server_error(request):
+    if _is_api(request):  # an API client reads the error format, not a page
+        return JsonResponse({"detail": gettext("A server error occurred."), "errors": {}}, status=500)
     # No context processors: the database may be what failed.
     return HttpResponseServerError(loader.get_template("500.html").render())

@@ -52,7 +52,8 @@ class LocaleMiddleware:
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
         response = self.get_response(request)
-        response.headers.setdefault("Content-Language", language)
+        # The language the answer was written in: an API call may have asked for another (Accept-Language).
+        response.headers.setdefault("Content-Language", translation.get_language())
         return response
 
 

@@ -1,6 +1,6 @@
 """Writes the security log (failed logins, denied accesses, permission changes) and refuses steps."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
 from .client_address import client_ip
@@ -35,6 +35,8 @@ def get_visible_or_404(request, visible_qs, **lookup):
     """The object from the user's visible queryset, or 404; a hidden-but-existing object is logged."""
     try:
         return visible_qs.get(**lookup)
+    except (ValueError, TypeError, ValidationError):  # `abc` or `1.5` for an id (an API path takes any text)
+        raise Http404 from None
     except visible_qs.model.DoesNotExist:
         if visible_qs.model._default_manager.filter(**lookup).exists():
             log_denied(request, f"{visible_qs.model._meta.label} {lookup}")

@@ -153,7 +153,7 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.MultiPartParser",
         "rest_framework.parsers.FormParser",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "coordination.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "coordination.api.errors.exception_handler",
     "DATE_INPUT_FORMATS": ["iso-8601", "%d/%m/%Y"],
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",

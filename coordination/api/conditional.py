@@ -9,6 +9,7 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from .errors import PreconditionFailed, PreconditionRequired
@@ -24,19 +25,32 @@ def etag_for(data):
     return f'"{hashlib.sha256(body.encode()).hexdigest()[:40]}"'
 
 
-def check_if_match(request, current_data, *, required=True):
+def check_if_match(request, current_data, *, required=True, etag=None):
+    """428 without If-Match (when `required`), 412 unless it names the current ETag: `etag`, or that of
+    `current_data`."""
     header = request.headers.get("If-Match", "").strip()
     if not header:
         if required:
             raise PreconditionRequired(MISSING)
         return
     wanted = {tag.strip().removeprefix("W/") for tag in header.split(",")}
-    if "*" not in wanted and etag_for(current_data) not in wanted:
+    if "*" not in wanted and (etag or etag_for(current_data)) not in wanted:
         raise PreconditionFailed(STALE)
 
 
 class ConditionalUpdateMixin:
-    """For a DRF GenericAPIView with retrieve/update: ETag on reads, If-Match required on PUT/PATCH."""
+    """For a DRF GenericAPIView with retrieve/update: ETag on reads, If-Match required on PUT/PATCH.
+
+    The ETag is always the digest of what `retrieve` shows, even where an edit uses another serializer, so the
+    tag a client read is the tag its edit is compared with, and the tag an edit answers with is the next one."""
+
+    def current_etag(self):
+        """The ETag `retrieve` would give now (its queryset and serializer, whatever this action uses)."""
+        action, self.action = getattr(self, "action", None), "retrieve"
+        try:
+            return etag_for(self.get_serializer(self.get_object()).data)
+        finally:
+            self.action = action
 
     def retrieve(self, request, *args, **kwargs):
         response = super().retrieve(request, *args, **kwargs)
@@ -49,7 +63,10 @@ class ConditionalUpdateMixin:
         instance = self.get_object()
         with transaction.atomic():
             type(instance)._default_manager.select_for_update().filter(pk=instance.pk).exists()
-            check_if_match(request, self.get_serializer(self.get_object()).data)  # read again under the lock
+            check_if_match(request, None, etag=self.current_etag())  # read again under the lock
             response = super().update(request, *args, **kwargs)
-        response["ETag"] = etag_for(response.data)
+        try:
+            response["ETag"] = self.current_etag()
+        except Http404:  # the edit took the object out of the caller's sight: no tag to give
+            pass
         return response

@@ -30,6 +30,9 @@ class PreconditionRequired(exceptions.APIException):
 
 
 def _as_drf(exc):
+    if isinstance(exc, exceptions.ParseError):  # DRF's says "JSON parse error - Expecting value…", untranslated
+        return exceptions.ParseError(_("The request body could not be read. Send JSON (or form data for uploads) "
+                                       "that matches the Content-Type header. Nothing was changed."))
     if isinstance(exc, Http404):  # Django's message names the model ("No Party matches…"): say it plainly
         return exceptions.NotFound()
     if isinstance(exc, DjangoPermissionDenied):
@@ -44,10 +47,23 @@ def _as_drf(exc):
     return exc
 
 
-def _field_errors(data):
+def _field_errors(data, field="non_field_errors", into=None):
+    """{field: [message, …]}, nested serializers' fields named by their path (`items[1].title`)."""
+    into = {} if into is None else into
+    top = field == "non_field_errors"
     if isinstance(data, dict):
-        return {field: [str(m) for m in (msgs if isinstance(msgs, list) else [msgs])] for field, msgs in data.items()}
-    return {"non_field_errors": [str(m) for m in (data if isinstance(data, list) else [data])]}
+        for name, value in data.items():
+            if isinstance(name, int):  # a list field's errors, by the index of the item
+                _field_errors(value, f"{'' if top else field}[{name}]", into)
+            else:
+                _field_errors(value, str(name) if top else f"{field}.{name}", into)
+    elif isinstance(data, list) and any(isinstance(item, dict | list) for item in data):
+        for index, item in enumerate(data):
+            if item:  # a list serializer answers {} for each valid item
+                _field_errors(item, f"{'' if top else field}[{index}]", into)
+    else:
+        into.setdefault(field, []).extend(str(m) for m in (data if isinstance(data, list) else [data]))
+    return into
 
 
 def exception_handler(exc, context):

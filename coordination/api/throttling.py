@@ -4,6 +4,7 @@ Counts live in the default cache: per process unless CACHE_URL names a shared ca
 
 from rest_framework.throttling import SimpleRateThrottle
 
+from ..client_address import client_ip
 from ..models import ApiToken
 
 
@@ -16,5 +17,6 @@ class PerTokenThrottle(SimpleRateThrottle):
         elif request.user and request.user.is_authenticated:
             ident = f"user-{request.user.pk}"
         else:
-            ident = f"ip-{self.get_ident(request)}"
+            # The one client-address function (TRUSTED_PROXY_COUNT), not DRF's, which believes X-Forwarded-For.
+            ident = f"ip-{client_ip(request._request)}"
         return self.cache_format % {"scope": self.scope, "ident": ident}
