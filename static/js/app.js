@@ -83,10 +83,16 @@
     }
     field.select();
     var done = function () { button.textContent = button.getAttribute("data-copied") || button.textContent; };
+    var fallback = function () {
+      field.select();
+      if (document.execCommand && document.execCommand("copy")) {
+        done();
+      }
+    };
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(field.value).then(done, function () {});
-    } else if (document.execCommand && document.execCommand("copy")) {
-      done();
+      navigator.clipboard.writeText(field.value).then(done, fallback);  // refused (no permission): the old way
+    } else {
+      fallback();
     }
   }
 

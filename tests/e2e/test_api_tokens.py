@@ -31,8 +31,11 @@ def test_a_member_makes_a_token_and_reads_the_api_documentation(page, login, liv
     assert secret.startswith("qc_")
     raw = page.raw
     assert raw.locator("text=chỉ hiện một lần").count() == 1
+    raw.context.grant_permissions(["clipboard-read", "clipboard-write"])
     raw.click("button[data-copy]")
-    assert raw.locator("button[data-copy]").inner_text() == "Đã sao chép"
+    # The clipboard answers asynchronously: wait for the button to say it is done.
+    raw.wait_for_function("document.querySelector('button[data-copy]').textContent.trim() === 'Đã sao chép'")
+    assert raw.evaluate("navigator.clipboard.readText()") == secret
     _shot(raw, "khoa-api.png")
 
     api = APIClient()
