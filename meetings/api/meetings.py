@@ -1,6 +1,5 @@
 """Meetings, their minutes and conclusions (read), as the meeting pages show them (views/meetings.py)."""
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import exceptions, serializers, viewsets
@@ -174,16 +173,7 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
         filters = MeetingFilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
         when, kind, mine = (filters.validated_data.get(k) for k in ("when", "kind", "mine"))
-        qs = self.get_queryset()
-        if mine:
-            qs = qs.filter(invitations__user=request.user)
-        now = timezone.now()
-        if when == "upcoming":
-            qs = qs.filter(ends_at__gte=now).order_by("starts_at")
-        elif when == "past":
-            qs = qs.filter(ends_at__lt=now).order_by("-starts_at")
-        if kind:
-            qs = qs.filter(kind=kind)
+        qs = selectors.meeting_list(request.user, when=when or "upcoming", kind=kind or "", mine=bool(mine))
         page = self.paginate_queryset(qs)
         return self.get_paginated_response(MeetingSerializer(page, many=True).data)
 

@@ -104,16 +104,8 @@ class NoticeViewSet(viewsets.ReadOnlyModelViewSet):
         filters = NoticeFilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
         box, kind = filters.validated_data.get("box"), filters.validated_data.get("kind")
-        qs = self.get_queryset()
+        qs = selectors.notice_list(request.user, box=box or "", kind=kind or "")
         mine = member_party_ids(request.user)
-        if box == "incoming":
-            qs = qs.filter(recipient_party_id__in=mine, state=NoticeState.SENT)
-        elif box == "outgoing":
-            qs = qs.filter(sender_party_id__in=mine)
-        elif box == "unread":
-            qs = qs.filter(recipient_party_id__in=mine, state=NoticeState.SENT, has_read=False)
-        if kind:
-            qs = qs.filter(kind=kind)
         page = [_list_fields(n, mine) for n in self.paginate_queryset(qs)]
         return self.get_paginated_response(NoticeSerializer(page, many=True).data)
 

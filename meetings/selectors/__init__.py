@@ -9,6 +9,7 @@ from .meetings import (
     PendingApproval,
     meeting_detail,
     meeting_invitees_choices,
+    meeting_list,
     minutes_awaiting_approval,
     minutes_awaiting_my_approval,
     upcoming_meetings,
@@ -17,6 +18,7 @@ from .meetings import (
 from .notices import (
     ReportDue,
     notice_detail,
+    notice_list,
     reporting_schedule,
     reports_due,
     schedule_years,
@@ -27,7 +29,8 @@ from .notices import (
 
 __all__ = [
     "PendingApproval", "ReportDue", "calendar_month", "feed_meetings", "meeting_detail", "meeting_invitees_choices",
-    "minutes_awaiting_approval", "minutes_awaiting_my_approval", "month_deadlines", "notice_detail",
+    "meeting_list", "minutes_awaiting_approval", "minutes_awaiting_my_approval", "month_deadlines", "notice_detail",
+    "notice_list",
     "reporting_schedule", "reports_due", "schedule_years", "unread_notice_count", "unread_notices_by_sender",
     "upcoming_meetings",
     "visible_meetings", "visible_notices",

@@ -18,6 +18,22 @@ def visible_meetings(user):
     return qs.select_related("convening_party", "chair", "minutes")
 
 
+def meeting_list(user, *, when="upcoming", kind="", mine=False):
+    """The meetings page's list (and the API's): upcoming (soonest first), past (latest first) or all; of one
+    kind; only those the user is invited to."""
+    qs = visible_meetings(user)
+    if mine:
+        qs = qs.filter(invitations__user=user)
+    now = timezone.now()
+    if when == "upcoming":
+        qs = qs.filter(ends_at__gte=now).order_by("starts_at")
+    elif when == "past":
+        qs = qs.filter(ends_at__lt=now).order_by("-starts_at")
+    if kind:
+        qs = qs.filter(kind=kind)
+    return qs
+
+
 def upcoming_meetings(user, *, limit=5):
     now = timezone.now()
     return visible_meetings(user).filter(ends_at__gte=now, state=MeetingState.SCHEDULED).order_by("starts_at")[:limit]

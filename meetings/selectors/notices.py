@@ -36,6 +36,21 @@ def visible_notices(user):
     )
 
 
+def notice_list(user, *, box="", kind=""):
+    """The notices page's list (and the API's): box "incoming", "outgoing", "unread" or all; of one kind."""
+    qs = visible_notices(user)
+    mine = member_party_ids(user)
+    if box == "incoming":
+        qs = qs.filter(recipient_party_id__in=mine, state=NoticeState.SENT)
+    elif box == "outgoing":
+        qs = qs.filter(sender_party_id__in=mine)
+    elif box == "unread":
+        qs = qs.filter(recipient_party_id__in=mine, state=NoticeState.SENT, has_read=False)
+    if kind:
+        qs = qs.filter(kind=kind)
+    return qs
+
+
 def _unread_q(user):
     return Q(state=NoticeState.SENT, recipient_party_id__in=member_party_ids(user), has_read=False)
 

@@ -27,20 +27,11 @@ def meeting_list(request):
     when = when if when in WHEN else "upcoming"
     kind = request.GET.get("loai", "")
     mine = request.GET.get("cua-toi") == "1"
-    qs = selectors.visible_meetings(request.user)
-    if mine:
-        qs = qs.filter(invitations__user=request.user)
-    now = timezone.now()
-    if when == "upcoming":
-        qs = qs.filter(ends_at__gte=now).order_by("starts_at")
-    elif when == "past":
-        qs = qs.filter(ends_at__lt=now).order_by("-starts_at")
-    if kind in MeetingKind.values:
-        qs = qs.filter(kind=kind)
+    qs = selectors.meeting_list(request.user, when=when, kind=kind if kind in MeetingKind.values else "", mine=mine)
     page = CappedPaginator(qs, 20).get_page(request.GET.get("page"))
     return render(request, "meetings/meeting_list.html", {
         "page": page, "when": when, "kind": kind, "kinds": MeetingKind.choices, "mine": mine,
-        "can_convene": permissions.can_convene_meeting(request.user), "now": now,
+        "can_convene": permissions.can_convene_meeting(request.user), "now": timezone.now(),
     })
 
 

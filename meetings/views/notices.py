@@ -14,24 +14,20 @@ from coordination.security import get_visible_or_404, require
 from .. import permissions, selectors, services
 from ..forms import DocumentUploadForm, NoticeForm, ObligationForm
 from ..history import notice_history_rows
-from ..models import NoticeKind, NoticeState, ReportingObligation
+from ..models import NoticeKind, ReportingObligation
 from ..selectors.notices import recipient_members
 from .common import documents_for, get_notice, run
+
+# The page's Vietnamese box names in the address → the selector's.
+PAGE_BOXES = {"den": "incoming", "di": "outgoing", "chua-doc": "unread"}
 
 
 def notice_list(request):
     box = request.GET.get("hop", "")
-    qs = selectors.visible_notices(request.user)
-    mine = member_party_ids(request.user)
-    if box == "den":
-        qs = qs.filter(recipient_party_id__in=mine, state=NoticeState.SENT)
-    elif box == "di":
-        qs = qs.filter(sender_party_id__in=mine)
-    elif box == "chua-doc":
-        qs = qs.filter(recipient_party_id__in=mine, state=NoticeState.SENT, has_read=False)
     kind = request.GET.get("loai", "")
-    if kind in NoticeKind.values:
-        qs = qs.filter(kind=kind)
+    qs = selectors.notice_list(request.user, box=PAGE_BOXES.get(box, ""),
+                               kind=kind if kind in NoticeKind.values else "")
+    mine = member_party_ids(request.user)
     page = CappedPaginator(qs, 20).get_page(request.GET.get("page"))
     for notice in page:
         notice.is_unread = notice.is_sent and notice.recipient_party_id in mine and not notice.has_read
