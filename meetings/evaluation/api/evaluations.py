@@ -140,16 +140,8 @@ def _figures(evaluation):
 
 def _readable(user, evaluation):
     """The evaluation with what its page computes for this reader (views.evaluations.evaluation_detail)."""
-    parts = list(evaluation.parts.all())
-    for part in parts:
-        part.evaluation = evaluation
-        part.can_edit = permissions.can_edit_assessment(user, part)
-        part.can_reopen = permissions.can_reopen_assessment(user, part)
-        part.can_approve = permissions.can_approve(user, part)
-    actions = list(selectors.actions(evaluation))
-    for item in actions:
-        item.evaluation = evaluation
-        item.can_make_request = permissions.can_make_request(user, item)
+    parts = selectors.parts_for_reader(user, evaluation)
+    actions = selectors.actions_for_reader(user, evaluation)
     evaluation.part_rows, evaluation.action_rows = parts, actions
     evaluation.figures = _figures(evaluation)
     evaluation.assessment_list = selectors.assessments(evaluation)

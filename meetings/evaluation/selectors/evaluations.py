@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 from coordination.grants import visible
 from coordination.models import CoordinationArea, Party
 
+from .. import permissions
 from ..models import AnnualEvaluation, AreaAssessment, BodyPart, FollowUpAction, StatisticsSnapshot
 
 
@@ -32,6 +33,26 @@ def assessments(evaluation):
 
 def actions(evaluation):
     return FollowUpAction.objects.filter(evaluation=evaluation).select_related("area", "owner_party", "request")
+
+
+def parts_for_reader(user, evaluation):
+    """The evaluation's body parts, each with what this reader may do to it (the page's and the API's)."""
+    parts = list(evaluation.parts.all())
+    for part in parts:
+        part.evaluation = evaluation
+        part.can_edit = permissions.can_edit_assessment(user, part)
+        part.can_reopen = permissions.can_reopen_assessment(user, part)
+        part.can_approve = permissions.can_approve(user, part)
+    return parts
+
+
+def actions_for_reader(user, evaluation):
+    """The follow-up actions, each with whether this reader may send it as a request."""
+    rows = list(actions(evaluation))
+    for item in rows:
+        item.evaluation = evaluation
+        item.can_make_request = permissions.can_make_request(user, item)
+    return rows
 
 
 def figures_table(snapshot):

@@ -48,18 +48,10 @@ def evaluation_list(request):
 def evaluation_detail(request, pk):
     evaluation = _evaluation(request, pk)
     user = request.user
-    parts = list(evaluation.parts.all())
-    for part in parts:
-        part.evaluation = evaluation
-        part.can_edit = permissions.can_edit_assessment(user, part)
-        part.can_reopen = permissions.can_reopen_assessment(user, part)
-        part.can_approve = permissions.can_approve(user, part)
+    parts = selectors.parts_for_reader(user, evaluation)
     snapshot = selectors.latest_snapshot(evaluation)
     figures = selectors.figures_table(snapshot)
-    actions = list(selectors.actions(evaluation))
-    for action in actions:
-        action.evaluation = evaluation
-        action.can_make_request = permissions.can_make_request(user, action)
+    actions = selectors.actions_for_reader(user, evaluation)
     return render(request, "evaluation/evaluation_detail.html", {
         "evaluation": evaluation, "parts": parts, "figures": figures, "snapshot": snapshot,
         "chart": charts.requests_chart(figures),
