@@ -4,6 +4,7 @@ import calendar as pycalendar
 import datetime
 from dataclasses import dataclass, field
 
+from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -39,6 +40,13 @@ class CalendarDay:
     deadlines: list = field(default_factory=list)
 
 
+def url_for_pk(name):
+    """reverse() once for a page of links that differ only by the object's id: a function pk -> url."""
+    marker = "987654321"
+    head, tail = reverse(name, args=[int(marker)]).split(marker)
+    return lambda pk: f"{head}{pk}{tail}"
+
+
 def _day_bounds(first, last):
     tz = timezone.get_current_timezone()
     start = datetime.datetime.combine(first, datetime.time.min, tzinfo=tz)
@@ -49,13 +57,14 @@ def _day_bounds(first, last):
 def month_deadlines(user, first, last):
     """Deadlines between two dates: conclusions of visible meetings, reports of the user's bodies, requests."""
     items = []
+    meeting_url = url_for_pk("meetings:meeting_detail")
     conclusions = Conclusion.objects.filter(
         meeting__in=visible_meetings(user), deadline__range=(first, last)
     ).select_related("owner_party", "meeting")
     for c in conclusions:
         items.append(
             Deadline(c.deadline, _("Conclusion: %(text)s (%(body)s)") % {"text": c.text[:80], "body": c.owner_party},
-                     "conclusion", reverse("meetings:meeting_detail", args=[c.meeting_id]),
+                     "conclusion", meeting_url(c.meeting_id),
                      done=getattr(c, "request_id", None) is not None)
         )
     years = range(first.year, last.year + 1)
@@ -83,11 +92,12 @@ def _request_deadlines(user, first, last):
     rows = (requests_visible(user).filter(reply_deadline__range=(first, last)).select_related(None)
             .order_by("reply_deadline", open_first, "pk").values_list("pk", "title", "reply_deadline", "answered_at"))
     items, per_day = [], {}
+    request_url, reply_due = url_for_pk("coordination:request_detail"), _("Reply due: %(title)s")
     for pk, title, day, answered_at in rows:
-        per_day[day] = per_day.get(day, 0) + 1
-        if per_day[day] <= REQUESTS_PER_DAY:
-            items.append(Deadline(day, _("Reply due: %(title)s") % {"title": title[:80]}, "request",
-                                  reverse("coordination:request_detail", args=[pk]), done=answered_at is not None))
+        n = per_day[day] = per_day.get(day, 0) + 1
+        if n <= REQUESTS_PER_DAY:
+            items.append(Deadline(day, reply_due % {"title": title[:80]}, "request", request_url(pk),
+                                  done=answered_at is not None))
     url = reverse("coordination:request_list")
     for day, n in per_day.items():
         if n > REQUESTS_PER_DAY:
@@ -109,6 +119,58 @@ def calendar_month(user, year, month):
     for deadline in month_deadlines(user, first, last):
         days[deadline.day].deadlines.append(deadline)
     return [[days[d] for d in week] for week in weeks]
+
+
+def calendar_page(weeks, today):
+    """The month as plain data for the page, everything formatted here so the template only loops over it:
+    `weeks` (rows of cells: css class, day number, chips as class, link and text) and `days` (the days of
+    the month with something on them, for the list below the table: date, meeting and deadline rows)."""
+    meeting_url = url_for_pk("meetings:meeting_detail")
+    cancelled = _("cancelled")
+    kind_labels = {"conclusion": _("Conclusion deadline"), "report": _("Report due")}
+    request_label = _("Request reply due")
+    done_label, overdue_label, pending_label = _("Done"), _("Overdue"), _("Pending")
+    rows, days = [], []
+    for w, week in enumerate(weeks):
+        row = []
+        for i, d in enumerate(week):
+            day = d.day
+            meetings, deadlines = [], []
+            cell = {
+                "css": ("" if d.in_month else "other-month") + (" today" if d.is_today else ""),
+                "is_today": d.is_today,
+                "number": f"{day.day}/{day.month}" if day.day == 1 or (w == 0 and i == 0) else str(day.day),
+                "meetings": meetings, "deadlines": deadlines,
+            }
+            listed = d.in_month and (d.meetings or d.deadlines)
+            if listed:
+                listed = {"label": f'{date_filter(day, "l")} {date_filter(day, "SHORT_DATE_FORMAT")}',
+                          "meetings": [], "deadlines": []}
+                days.append(listed)
+            for m in d.meetings:
+                starts, url, is_cancelled = timezone.localtime(m.starts_at), meeting_url(m.pk), m.is_cancelled
+                text = f'{date_filter(starts, "H:i")} {m.title}'
+                meetings.append({"css": "chip chip-meeting cancelled" if is_cancelled else "chip chip-meeting",
+                                 "url": url, "text": f"{text} ({cancelled})" if is_cancelled else text})
+                if listed:
+                    status = "cancelled" if is_cancelled else "scheduled" if not m.has_started else "held"
+                    listed["meetings"].append({
+                        "meeting": m, "url": url, "status": status,
+                        "time": f'{date_filter(starts, "H:i")}–{date_filter(timezone.localtime(m.ends_at), "H:i")}',
+                    })
+            for dl in d.deadlines:
+                css = f"chip chip-{dl.kind}"
+                deadlines.append({"css": f"{css} done" if dl.done else css, "url": dl.url,
+                                  "text": f"{dl.label} ✓" if dl.done else dl.label})
+                if listed:
+                    status = ("ok", done_label) if dl.done else ("danger", overdue_label) if day < today else (
+                        "warn", pending_label)
+                    listed["deadlines"].append({"css": css, "kind": kind_labels.get(dl.kind, request_label),
+                                                "url": dl.url, "label": dl.label,
+                                                "status_css": status[0], "status": status[1]})
+            row.append(cell)
+        rows.append(row)
+    return {"weeks": rows, "days": days}
 
 
 def feed_meetings(user):
