@@ -11,6 +11,7 @@ from coordination.forms.common import DateInput
 from coordination.models import Confidentiality, CoordinationArea, DocumentType, Party, Role
 
 from .models import AttendanceStatus, MeetingKind, NoticeKind, ReportFrequency
+from .widgets import PlainSelectMultiple
 
 DATE = DateInput()
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -91,7 +92,8 @@ class AgendaItemForm(forms.Form):
     presenter_party = PartyChoiceField(queryset=Party.objects.all(), required=False, label=_("Presented by"))
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False, label=_("Notes"))
     requests = forms.ModelMultipleChoiceField(queryset=None, required=False, label=_("Related requests"),
-                                              help_text=_("Coordination requests this item discusses."))
+                                              help_text=_("Coordination requests this item discusses."),
+                                              widget=PlainSelectMultiple)
 
     def __init__(self, *args, requests_qs=None, **kwargs):
         super().__init__(*args, **kwargs)
