@@ -153,9 +153,8 @@ def calendar_page(weeks, today):
                 meetings.append({"css": "chip chip-meeting cancelled" if is_cancelled else "chip chip-meeting",
                                  "url": url, "text": f"{text} ({cancelled})" if is_cancelled else text})
                 if listed:
-                    status = "cancelled" if is_cancelled else "scheduled" if not m.has_started else "held"
                     listed["meetings"].append({
-                        "meeting": m, "url": url, "status": status,
+                        "meeting": m, "url": url, "cancelled": is_cancelled, "scheduled": not m.has_started,
                         "time": f'{date_filter(starts, "H:i")}–{date_filter(timezone.localtime(m.ends_at), "H:i")}',
                     })
             for dl in d.deadlines:
