@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -84,20 +85,26 @@ def _request_deadlines(user, first, last):
     """Reply deadlines of the coordination requests the user may see: at most REQUESTS_PER_DAY a day, the
     still open ones first, then one item "N more" leading to the request list of that day's deadlines.
     Years of requests put hundreds of deadlines in a month; the page must stay a page."""
-    from django.db.models import Case, IntegerField, Value, When
+    from django.db.models import Case, Count, F, IntegerField, Value, When, Window
+    from django.db.models.functions import RowNumber
 
     from coordination.models.requests import OPEN_AT_REQUESTED
 
     open_first = Case(When(state__in=OPEN_AT_REQUESTED, then=Value(0)), default=Value(1), output_field=IntegerField())
+    # The first REQUESTS_PER_DAY of each day and the day's count come from the database: a page's worth
+    # of rows, not every deadline of the month.
+    day = F("reply_deadline")
     rows = (requests_visible(user).filter(reply_deadline__range=(first, last)).select_related(None)
-            .order_by("reply_deadline", open_first, "pk").values_list("pk", "title", "reply_deadline", "answered_at"))
+            .annotate(rank=Window(RowNumber(), partition_by=day, order_by=[open_first.asc(), F("pk").asc()]),
+                      on_day=Window(Count("pk"), partition_by=day))
+            .filter(rank__lte=REQUESTS_PER_DAY).order_by("reply_deadline", "rank")
+            .values_list("pk", "title", "reply_deadline", "answered_at", "on_day"))
     items, per_day = [], {}
     request_url, reply_due = url_for_pk("coordination:request_detail"), _("Reply due: %(title)s")
-    for pk, title, day, answered_at in rows:
-        n = per_day[day] = per_day.get(day, 0) + 1
-        if n <= REQUESTS_PER_DAY:
-            items.append(Deadline(day, reply_due % {"title": title[:80]}, "request", request_url(pk),
-                                  done=answered_at is not None))
+    for pk, title, day, answered_at, on_day in rows:
+        per_day[day] = on_day
+        items.append(Deadline(day, reply_due % {"title": title[:80]}, "request", request_url(pk),
+                              done=answered_at is not None))
     url = reverse("coordination:request_list")
     for day, n in per_day.items():
         if n > REQUESTS_PER_DAY:
@@ -121,10 +128,14 @@ def calendar_month(user, year, month):
     return [[days[d] for d in week] for week in weeks]
 
 
+CHIP = '<li><a class="{}" href="{}">{}</a></li>'
+
+
 def calendar_page(weeks, today):
     """The month as plain data for the page, everything formatted here so the template only loops over it:
-    `weeks` (rows of cells: css class, day number, chips as class, link and text) and `days` (the days of
-    the month with something on them, for the list below the table: date, meeting and deadline rows)."""
+    `weeks` (rows of cells: css class, day number, and the cell's chips as HTML, a link each) and `days`
+    (the days of the month with something on them, for the list below the table: date, meeting and
+    deadline rows)."""
     meeting_url = url_for_pk("meetings:meeting_detail")
     cancelled = _("cancelled")
     kind_labels = {"conclusion": _("Conclusion deadline"), "report": _("Report due")}
@@ -140,7 +151,6 @@ def calendar_page(weeks, today):
                 "css": ("" if d.in_month else "other-month") + (" today" if d.is_today else ""),
                 "is_today": d.is_today,
                 "number": f"{day.day}/{day.month}" if day.day == 1 or (w == 0 and i == 0) else str(day.day),
-                "meetings": meetings, "deadlines": deadlines,
             }
             listed = d.in_month and (d.meetings or d.deadlines)
             if listed:
@@ -150,8 +160,8 @@ def calendar_page(weeks, today):
             for m in d.meetings:
                 starts, url, is_cancelled = timezone.localtime(m.starts_at), meeting_url(m.pk), m.is_cancelled
                 text = f'{date_filter(starts, "H:i")} {m.title}'
-                meetings.append({"css": "chip chip-meeting cancelled" if is_cancelled else "chip chip-meeting",
-                                 "url": url, "text": f"{text} ({cancelled})" if is_cancelled else text})
+                meetings.append(("chip chip-meeting cancelled" if is_cancelled else "chip chip-meeting", url,
+                                 f"{text} ({cancelled})" if is_cancelled else text))
                 if listed:
                     listed["meetings"].append({
                         "meeting": m, "url": url, "cancelled": is_cancelled, "scheduled": not m.has_started,
@@ -159,14 +169,15 @@ def calendar_page(weeks, today):
                     })
             for dl in d.deadlines:
                 css = f"chip chip-{dl.kind}"
-                deadlines.append({"css": f"{css} done" if dl.done else css, "url": dl.url,
-                                  "text": f"{dl.label} ✓" if dl.done else dl.label})
+                deadlines.append((f"{css} done" if dl.done else css, dl.url, f"{dl.label} ✓" if dl.done else dl.label))
                 if listed:
                     status = ("ok", done_label) if dl.done else ("danger", overdue_label) if day < today else (
                         "warn", pending_label)
                     listed["deadlines"].append({"css": css, "kind": kind_labels.get(dl.kind, request_label),
                                                 "url": dl.url, "label": dl.label,
                                                 "status_css": status[0], "status": status[1]})
+            cell["meetings"] = format_html_join("", CHIP, meetings)
+            cell["deadlines"] = format_html_join("", CHIP, deadlines)
             row.append(cell)
         rows.append(row)
     return {"weeks": rows, "days": days}
