@@ -2,12 +2,13 @@
 
 import calendar as pycalendar
 import datetime
+import html
 from dataclasses import dataclass, field
 
 from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -61,7 +62,7 @@ def month_deadlines(user, first, last):
     meeting_url = url_for_pk("meetings:meeting_detail")
     conclusions = Conclusion.objects.filter(
         meeting__in=visible_meetings(user), deadline__range=(first, last)
-    ).select_related("owner_party", "meeting")
+    ).select_related("owner_party")
     for c in conclusions:
         items.append(
             Deadline(c.deadline, _("Conclusion: %(text)s (%(body)s)") % {"text": c.text[:80], "body": c.owner_party},
@@ -121,7 +122,9 @@ def calendar_month(user, year, month):
     first, last = weeks[0][0], weeks[-1][-1]
     days = {d: CalendarDay(d, d.month == month, d == today) for week in weeks for d in week}
     start, end = _day_bounds(first, last)
-    for meeting in visible_meetings(user).filter(starts_at__gte=start, starts_at__lt=end).order_by("starts_at"):
+    # The page shows each meeting's minutes, not its convening body or chair.
+    meetings = visible_meetings(user).select_related(None).select_related("minutes")
+    for meeting in meetings.filter(starts_at__gte=start, starts_at__lt=end).order_by("starts_at"):
         days[timezone.localdate(meeting.starts_at)].meetings.append(meeting)
     for deadline in month_deadlines(user, first, last):
         days[deadline.day].deadlines.append(deadline)
@@ -129,6 +132,14 @@ def calendar_month(user, year, month):
 
 
 CHIP = '<li><a class="{}" href="{}">{}</a></li>'
+DEADLINE_ROW = ('<tr><td class="nowrap">{}</td><td>—</td>\n        <td><span class="{} inline-chip">{}</span> '
+                '<a href="{}">{}</a></td>\n        <td><span class="badge badge-{}">{}</span></td></tr>')
+
+
+def _html(template, rows):
+    """format_html_join("", template, rows) for plain strings: the same escaping (html.escape, as
+    django.utils.html.escape) without Django's per-argument checks, for the few hundred items of a month."""
+    return mark_safe("".join(template.format(*map(html.escape, row)) for row in rows))
 
 
 def calendar_page(weeks, today):
@@ -159,13 +170,13 @@ def calendar_page(weeks, today):
                 days.append(listed)
             for m in d.meetings:
                 starts, url, is_cancelled = timezone.localtime(m.starts_at), meeting_url(m.pk), m.is_cancelled
-                text = f'{date_filter(starts, "H:i")} {m.title}'
+                text = f'{starts:%H:%M} {m.title}'
                 meetings.append(("chip chip-meeting cancelled" if is_cancelled else "chip chip-meeting", url,
                                  f"{text} ({cancelled})" if is_cancelled else text))
                 if listed:
                     listed["meetings"].append({
                         "meeting": m, "url": url, "cancelled": is_cancelled, "scheduled": not m.has_started,
-                        "time": f'{date_filter(starts, "H:i")}–{date_filter(timezone.localtime(m.ends_at), "H:i")}',
+                        "time": f"{starts:%H:%M}–{timezone.localtime(m.ends_at):%H:%M}",
                     })
             for dl in d.deadlines:
                 css = f"chip chip-{dl.kind}"
@@ -173,11 +184,12 @@ def calendar_page(weeks, today):
                 if listed:
                     status = ("ok", done_label) if dl.done else ("danger", overdue_label) if day < today else (
                         "warn", pending_label)
-                    listed["deadlines"].append({"css": css, "kind": kind_labels.get(dl.kind, request_label),
-                                                "url": dl.url, "label": dl.label,
-                                                "status_css": status[0], "status": status[1]})
-            cell["meetings"] = format_html_join("", CHIP, meetings)
-            cell["deadlines"] = format_html_join("", CHIP, deadlines)
+                    listed["deadlines"].append((listed["label"], css, kind_labels.get(dl.kind, request_label), dl.url,
+                                                dl.label, *status))
+            if listed:
+                listed["deadlines"] = _html(DEADLINE_ROW, listed["deadlines"])
+            cell["meetings"] = _html(CHIP, meetings)
+            cell["deadlines"] = _html(CHIP, deadlines)
             row.append(cell)
         rows.append(row)
     return {"weeks": rows, "days": days}
