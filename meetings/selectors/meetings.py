@@ -35,8 +35,9 @@ def meeting_list(user, *, when="upcoming", kind="", mine=False):
 
 
 def upcoming_meetings(user, *, limit=5):
+    """The next meetings for the home page's list: the meetings alone (title, time, place), no related rows."""
     now = timezone.now()
-    return visible_meetings(user).filter(ends_at__gte=now, state=MeetingState.SCHEDULED).order_by("starts_at")[:limit]
+    return visible(user, Meeting).filter(ends_at__gte=now, state=MeetingState.SCHEDULED).order_by("starts_at")[:limit]
 
 
 def meeting_detail(user):
