@@ -11,7 +11,7 @@ from coordination.forms.common import DateInput
 from coordination.models import Confidentiality, CoordinationArea, DocumentType, Party, Role
 
 from .models import AttendanceStatus, MeetingKind, NoticeKind, ReportFrequency
-from .widgets import PlainSelectMultiple
+from .widgets import PlainSelect, PlainSelectMultiple
 
 DATE = DateInput()
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -88,8 +88,10 @@ class CancelForm(forms.Form):
 
 class AgendaItemForm(forms.Form):
     title = forms.CharField(max_length=300, label=_("Content"))
-    area = forms.ModelChoiceField(queryset=CoordinationArea.objects.all(), label=_("Coordination area"))
-    presenter_party = PartyChoiceField(queryset=Party.objects.all(), required=False, label=_("Presented by"))
+    area = forms.ModelChoiceField(queryset=CoordinationArea.objects.all(), label=_("Coordination area"),
+                                  widget=PlainSelect)
+    presenter_party = PartyChoiceField(queryset=Party.objects.all(), required=False, label=_("Presented by"),
+                                       widget=PlainSelect)
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False, label=_("Notes"))
     requests = forms.ModelMultipleChoiceField(queryset=None, required=False, label=_("Related requests"),
                                               help_text=_("Coordination requests this item discusses."),

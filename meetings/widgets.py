@@ -15,9 +15,9 @@ def _attrs(attrs):
     )
 
 
-class PlainSelectMultiple(forms.SelectMultiple):
-    """forms.SelectMultiple with the same output, its options written here (django/forms/widgets/select.html
-    and select_option.html)."""
+class PlainOptions:
+    """A select widget with the same output as Django's, its options written here
+    (django/forms/widgets/select.html and select_option.html)."""
 
     def render(self, name, value, attrs=None, renderer=None):
         widget = self.get_context(name, value, attrs)["widget"]
@@ -32,3 +32,11 @@ class PlainSelectMultiple(forms.SelectMultiple):
                 parts.append("\n  </optgroup>")
         parts.append("\n</select>")
         return mark_safe("".join(parts))
+
+
+class PlainSelect(PlainOptions, forms.Select):
+    pass
+
+
+class PlainSelectMultiple(PlainOptions, forms.SelectMultiple):
+    pass

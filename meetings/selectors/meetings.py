@@ -6,7 +6,7 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 
 from coordination.grants import visible
-from coordination.models import Membership, Party, Role
+from coordination.models import CoordinationRequest, Membership, Party, Role
 
 from .. import permissions
 from ..models import AgendaItem, Conclusion, Invitation, Meeting, MeetingState, Minutes, MinutesApproval, MinutesState
@@ -47,7 +47,8 @@ def meeting_detail(user):
         Prefetch("invitations", queryset=Invitation.objects.select_related("user", "party")),
         # Foreign keys joined into the prefetch of their rows: one query per list, not one per relation.
         Prefetch("agenda_items", queryset=AgendaItem.objects.select_related("area", "presenter_party")),
-        "agenda_items__requests",
+        # Linked requests are named (title, link) or counted, never shown further: no other column read.
+        Prefetch("agenda_items__requests", queryset=CoordinationRequest.objects.only("pk", "title")),
         Prefetch("conclusions", queryset=Conclusion.objects.select_related("area", "owner_party")),
         Prefetch("minutes__approvals", queryset=approvals),
     )
