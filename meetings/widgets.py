@@ -2,6 +2,7 @@
 option (a select of a few hundred requests cost the meeting page ~10 ms through the form templates)."""
 
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
@@ -40,3 +41,13 @@ class PlainSelect(PlainOptions, forms.Select):
 
 class PlainSelectMultiple(PlainOptions, forms.SelectMultiple):
     pass
+
+
+class TitleChoices(ModelChoiceIterator):
+    """The choices of a ModelMultipleChoiceField of requests as (id, title) rows: no model object per option
+    (the label is the request's str(), its title). Validation still reads the field's queryset."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        yield from self.queryset.values_list("pk", "title")
