@@ -1,7 +1,9 @@
-"""{% request_rows requests as rows %}: what each row of the request list shows, computed once per row.
+"""{% request_rows requests as rows %}, {% document_rows documents as rows %}: what each row of the request
+list and of the documents list shows, computed once per row.
 
-The list's table (coordination/_request_list_table.html) then draws plain values: no URL reversed, date
-formatted, label translated or display method called from the template, several times per row.
+The lists' tables (coordination/_request_list_table.html, document_list.html) then draw plain values: no
+URL reversed, date formatted, label translated or display method called from the template, several times
+per row (get_<field>_display rebuilds the dict of every choice at each call).
 """
 
 from django import template
@@ -16,16 +18,17 @@ from .badges import badge
 register = template.Library()
 
 
-def _labels(field_name):
-    """value → label of a choices field, as get_<field>_display gives it (which rebuilds this dict per call)."""
-    from coordination.models import CoordinationRequest
-
-    return {value: str(label) for value, label in CoordinationRequest._meta.get_field(field_name).flatchoices}
+def _labels(model, field_name):
+    """value → label of a choices field, as get_<field>_display gives it."""
+    return {value: str(label) for value, label in model._meta.get_field(field_name).flatchoices}
 
 
 @register.simple_tag
 def request_rows(requests):
-    kinds, urgencies, confidentialities = _labels("kind"), _labels("urgency"), _labels("confidentiality")
+    from coordination.models import CoordinationRequest as Model
+
+    kinds, urgencies = _labels(Model, "kind"), _labels(Model, "urgency")
+    confidentialities = _labels(Model, "confidentiality")
     areas, dates = {}, {}
     art = gettext("Art. %(n)s")
     rows = []
@@ -55,5 +58,26 @@ def request_rows(requests):
             "state": badge(r),
             "deadline": dates[deadline] if deadline else None,
             "created": dates[created.date()],
+        })
+    return rows
+
+
+@register.simple_tag
+def document_rows(documents):
+    from coordination.models import Document as Model
+
+    types, confidentialities = _labels(Model, "doc_type"), _labels(Model, "confidentiality")
+    dates = {}
+    rows = []
+    for d in documents:
+        if d.issued_on not in dates:
+            dates[d.issued_on] = formats.date_format(d.issued_on, "SHORT_DATE_FORMAT")
+        rows.append({
+            "url": reverse("coordination:document_detail", args=[d.pk]),
+            "number_symbol": d.number_symbol,
+            "summary": d.summary,
+            "type": types.get(d.doc_type, d.doc_type),
+            "issued_on": dates[d.issued_on],
+            "confidentiality": confidentialities.get(d.confidentiality, d.confidentiality),
         })
     return rows
