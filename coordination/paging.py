@@ -56,9 +56,10 @@ class DeferredPaginator(CappedPaginator):
 
     def get_page(self, number):
         try:
-            wanted = int(number)
+            wanted = int(number) if not isinstance(number, float) or number.is_integer() else None
         except (TypeError, ValueError, OverflowError):
-            wanted = 1  # as Paginator.get_page: not a number → the first page
+            wanted = None
+        wanted = 1 if wanted is None else wanted  # as Paginator.get_page: not a whole number → the first page
         if not 1 <= wanted <= MAX_PAGE:
             return super().get_page(number)
         self.limit = wanted * self.per_page + self.ahead
@@ -85,4 +86,4 @@ class DeferredPaginator(CappedPaginator):
             found = cursor.fetchall()
         if found:  # each row: the id, the count, the row's number
             return [row[0] for row in found], found[0][-2]
-        return [], 0 if number == 1 else None
+        return [], 0

@@ -163,13 +163,18 @@ def _attrs_html(attrs):
 
 def _widget_html(widget):
     """The HTML of a widget's context ("widget" of Widget.get_context) as Django's input.html, select.html and
-    select_option.html templates write it (no optgroups here), without rendering those templates."""
+    select_option.html templates write it, without rendering those templates (a dozen renders per option)."""
     if "optgroups" in widget:
-        options = "".join(
-            f'\n  <option value="{conditional_escape(option["value"])}"{_attrs_html(option["attrs"])}>'
-            f'{conditional_escape(option["label"])}</option>\n'
-            for _group, group_options, _index in widget["optgroups"] for option in group_options)
-        return mark_safe(f'<select name="{escape(widget["name"])}"{_attrs_html(widget["attrs"])}>{options}\n</select>')
+        parts = [f'<select name="{escape(widget["name"])}"{_attrs_html(widget["attrs"])}>']
+        for group_name, options, _index in widget["optgroups"]:
+            if group_name:
+                parts.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
+            parts.extend(f'\n  <option value="{conditional_escape(option["value"])}"{_attrs_html(option["attrs"])}>'
+                         f'{conditional_escape(option["label"])}</option>\n' for option in options)
+            if group_name:
+                parts.append("\n  </optgroup>")
+        parts.append("\n</select>")
+        return mark_safe("".join(parts))
     value = "" if widget["value"] is None else f' value="{conditional_escape(widget["value"])}"'
     return mark_safe(f'<input type="{escape(widget["type"])}" name="{escape(widget["name"])}"{value}'
                      f'{_attrs_html(widget["attrs"])}>')
