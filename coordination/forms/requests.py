@@ -2,6 +2,10 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.models import ModelChoiceIterator
+from django.utils.functional import cached_property
+from django.utils.html import conditional_escape, escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from ..models import (
@@ -112,14 +116,78 @@ class OpinionForm(forms.Form):
     content = forms.CharField(label=_("Your opinion"), widget=forms.Textarea(attrs={"rows": 4}))
 
 
+class _ReadOnceChoiceIterator(ModelChoiceIterator):
+    """The options of a ListedChoiceField, from the rows it has read (ModelChoiceIterator reads them again)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.field.rows:
+            yield self.choice(obj)
+
+    def __len__(self):
+        return len(self.field.rows) + (self.field.empty_label is not None)
+
+
+class ListedChoiceField(forms.ModelChoiceField):
+    """A choice among the few rows of a small table (the bodies, the areas), read once for the form: the
+    options drawn and the check of the value sent come from the same query, where ModelChoiceField reads
+    the chosen row once more to check it."""
+
+    iterator = _ReadOnceChoiceIterator
+
+    @cached_property
+    def rows(self):
+        return list(self.queryset)
+
+    def to_python(self, value):
+        """As ModelChoiceField.to_python (the same values accepted and refused), looked up in the rows read."""
+        if value in self.empty_values:
+            return None
+        self.validate_no_null_characters(value)
+        try:
+            if isinstance(value, self.queryset.model):
+                value = value.pk
+            key = self.queryset.model._meta.pk.get_prep_value(value)
+            return next(obj for obj in self.rows if obj.pk == key)
+        except (ValueError, TypeError, StopIteration):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
+                                  params={"value": value}) from None
+
+
+def _attrs_html(attrs):
+    """HTML attributes as django/forms/widgets/attrs.html writes them (True: the name alone; False: left out)."""
+    return "".join(f" {escape(name)}" if value is True else f' {escape(name)}="{conditional_escape(value)}"'
+                   for name, value in attrs.items() if value is not False)
+
+
+def _widget_html(widget):
+    """The HTML of a widget's context ("widget" of Widget.get_context) as Django's input.html, select.html and
+    select_option.html templates write it, without rendering those templates (a dozen renders per option)."""
+    if "optgroups" in widget:
+        parts = [f'<select name="{escape(widget["name"])}"{_attrs_html(widget["attrs"])}>']
+        for group_name, options, _index in widget["optgroups"]:
+            if group_name:
+                parts.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
+            parts.extend(f'\n  <option value="{conditional_escape(option["value"])}"{_attrs_html(option["attrs"])}>'
+                         f'{conditional_escape(option["label"])}</option>\n' for option in options)
+            if group_name:
+                parts.append("\n  </optgroup>")
+        parts.append("\n</select>")
+        return mark_safe("".join(parts))
+    value = "" if widget["value"] is None else f' value="{conditional_escape(widget["value"])}"'
+    return mark_safe(f'<input type="{escape(widget["type"])}" name="{escape(widget["name"])}"{value}'
+                     f'{_attrs_html(widget["attrs"])}>')
+
+
 class RequestFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
-    party = forms.ModelChoiceField(label=_("Body"), queryset=Party.objects.all(), required=False,
-                                   empty_label=_("Both bodies"))
+    party = ListedChoiceField(label=_("Body"), queryset=Party.objects.all(), required=False,
+                              empty_label=_("Both bodies"))
     direction = forms.ChoiceField(label=_("Direction"), required=False, choices=[
         ("", _("Sent and received")), ("made", _("Made by my body")), ("received", _("Received by my body"))])
-    area = forms.ModelChoiceField(label=_("Area"), queryset=CoordinationArea.objects.all(), required=False,
-                                  empty_label=_("All areas"))
+    area = ListedChoiceField(label=_("Area"), queryset=CoordinationArea.objects.all(), required=False,
+                             empty_label=_("All areas"))
     state = forms.ChoiceField(label=_("State"), required=False,
                               choices=[("", _("All states")), ("open", _("Open"))] + RequestState.choices)
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
@@ -130,3 +198,20 @@ class RequestFilterForm(forms.Form):
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=[
         ("-created", _("Newest first")), ("created", _("Oldest first")), ("deadline", _("Deadline, earliest first")),
         ("-deadline", _("Deadline, latest first")), ("title", _("Title A–Z")), ("state", _("State"))])
+
+    def drawn_fields(self):
+        """What the list page draws of each field: name, label, the id its label points to, whether it is a
+        checkbox (drawn before its label) and the widget's HTML. The widget's own context (value, attributes
+        such as the shared DateInput's, aria-invalid and aria-describedby of a refused value, options and the
+        selected one) is built as BoundField.as_widget builds it; only Django's widget templates, a dozen
+        template renders per option, are replaced by _widget_html."""
+        drawn = []
+        for bound in self:
+            widget = bound.field.widget
+            attrs = bound.build_widget_attrs({}, widget)
+            if bound.auto_id and "id" not in widget.attrs:
+                attrs.setdefault("id", bound.auto_id)
+            context = widget.get_context(bound.html_name, bound.value(), attrs)["widget"]
+            drawn.append({"name": bound.name, "label": bound.label, "id_for_label": bound.id_for_label,
+                          "checkbox": isinstance(widget, forms.CheckboxInput), "html": _widget_html(context)})
+        return drawn

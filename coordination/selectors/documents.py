@@ -21,6 +21,12 @@ def document_list(*, user, q=""):
     return docs.order_by("-issued_on", "-pk")
 
 
+def document_list_rows(ids):
+    """The rows of one page of document_list, by the ids it picked (already filtered for the user there):
+    the list shows none of the related bodies, nor the long texts."""
+    return Document.objects.filter(pk__in=ids).defer("search_text", "recipients")
+
+
 def attachments_visible(user, req):
     """The request's document links whose document the user may see, in one query: grants and clearance
     are probed for each link's document, not read as a set of every document the user may see."""

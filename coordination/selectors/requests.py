@@ -96,6 +96,17 @@ def request_list(*, user, party=None, direction="", area=None, state="", overdue
     return qs.order_by(SORTS.get(sort, "-created_at"), "-pk")
 
 
+# Columns the list pages never show: long texts, read only on the request's own page.
+LIST_DEFERRED = ("content", "response_content", "search_text", "response_search_text", "origin_url")
+
+
+def request_list_rows(ids):
+    """The rows of one page of request_list, by the ids it picked (already filtered for the user there),
+    with what the list shows: both bodies and the area, not the long texts."""
+    return CoordinationRequest.objects.filter(pk__in=ids).select_related(
+        "requesting_party", "requested_party", "area").defer(*LIST_DEFERRED)
+
+
 def _waiting_q(user):
     """Requests whose next step belongs to the user (by role in the acting body)."""
     staff = member_party_ids(user, Role.STAFF)

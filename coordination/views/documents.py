@@ -11,7 +11,7 @@ from .. import permissions
 from ..forms.documents import VersionForm
 from ..grants import note_visible
 from ..history import entries, history_entries, merged
-from ..paging import CappedPaginator
+from ..paging import DeferredPaginator
 from ..security import client_ip, get_visible_or_404
 from ..selectors import documents as document_selectors
 from ..services import documents as document_services
@@ -25,7 +25,7 @@ def get_document_or_404(request, pk):
 def document_list(request):
     query = request.GET.get("q", "").strip()
     docs = document_selectors.document_list(user=request.user, q=query)
-    page = CappedPaginator(docs, 20).get_page(request.GET.get("page"))
+    page = DeferredPaginator(docs, 20, rows=document_selectors.document_list_rows).get_page(request.GET.get("page"))
     return render(request, "coordination/document_list.html", {"page": page, "q": query})
 
 

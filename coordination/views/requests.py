@@ -30,7 +30,7 @@ from ..grants import note_visible
 from ..models import InvalidTransition, Party, RequestKind, RequestState, Role
 from ..models.requests import REQUESTED, REQUESTING, TRANSITIONS
 from ..notifications import notification_mark_read, notifications_mark_all_read
-from ..paging import CappedPaginator
+from ..paging import CappedPaginator, DeferredPaginator
 from ..security import get_visible_or_404
 from ..selectors import documents as document_selectors
 from ..selectors import notifications as notification_selectors
@@ -62,7 +62,7 @@ def request_list(request):
     form = RequestFilterForm(request.GET or None)
     filters = {k: v for k, v in form.cleaned_data.items() if v} if form.is_valid() else {}
     qs = request_selectors.request_list(user=request.user, **filters)
-    page = CappedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = DeferredPaginator(qs, PAGE_SIZE, rows=request_selectors.request_list_rows).get_page(request.GET.get("page"))
     return render(request, "coordination/request_list.html", {
         "form": form, "page": page, "can_create": permissions.can_create_request(request.user),
     })
