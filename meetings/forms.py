@@ -8,10 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coordination.forms.common import DateInput
+from coordination.forms.plain import PlainSelect, PlainSelectMultiple
 from coordination.models import Confidentiality, CoordinationArea, DocumentType, Party, Role
 
 from .models import AttendanceStatus, MeetingKind, NoticeKind, ReportFrequency
-from .widgets import PlainSelect, PlainSelectMultiple, TitleChoices
+from .widgets import TitleChoices
 
 DATE = DateInput()
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")

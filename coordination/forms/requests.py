@@ -4,8 +4,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
 from django.utils.functional import cached_property
-from django.utils.html import conditional_escape, escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from ..models import (
@@ -19,6 +17,7 @@ from ..models import (
 )
 from ..workdays import add_working_days
 from .common import DateInput, refuse_top_secret, today
+from .plain import widget_html
 
 BOTH_DEADLINES = _("Give the reply deadline either as a date or as a number of working days, not both.")
 PAST_DEADLINE = _("The reply deadline cannot be in the past.")
@@ -155,31 +154,6 @@ class ListedChoiceField(forms.ModelChoiceField):
                                   params={"value": value}) from None
 
 
-def _attrs_html(attrs):
-    """HTML attributes as django/forms/widgets/attrs.html writes them (True: the name alone; False: left out)."""
-    return "".join(f" {escape(name)}" if value is True else f' {escape(name)}="{conditional_escape(value)}"'
-                   for name, value in attrs.items() if value is not False)
-
-
-def _widget_html(widget):
-    """The HTML of a widget's context ("widget" of Widget.get_context) as Django's input.html, select.html and
-    select_option.html templates write it, without rendering those templates (a dozen renders per option)."""
-    if "optgroups" in widget:
-        parts = [f'<select name="{escape(widget["name"])}"{_attrs_html(widget["attrs"])}>']
-        for group_name, options, _index in widget["optgroups"]:
-            if group_name:
-                parts.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
-            parts.extend(f'\n  <option value="{conditional_escape(option["value"])}"{_attrs_html(option["attrs"])}>'
-                         f'{conditional_escape(option["label"])}</option>\n' for option in options)
-            if group_name:
-                parts.append("\n  </optgroup>")
-        parts.append("\n</select>")
-        return mark_safe("".join(parts))
-    value = "" if widget["value"] is None else f' value="{conditional_escape(widget["value"])}"'
-    return mark_safe(f'<input type="{escape(widget["type"])}" name="{escape(widget["name"])}"{value}'
-                     f'{_attrs_html(widget["attrs"])}>')
-
-
 class RequestFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
     party = ListedChoiceField(label=_("Body"), queryset=Party.objects.all(), required=False,
@@ -204,7 +178,7 @@ class RequestFilterForm(forms.Form):
         checkbox (drawn before its label) and the widget's HTML. The widget's own context (value, attributes
         such as the shared DateInput's, aria-invalid and aria-describedby of a refused value, options and the
         selected one) is built as BoundField.as_widget builds it; only Django's widget templates, a dozen
-        template renders per option, are replaced by _widget_html."""
+        template renders per option, are replaced by plain.widget_html."""
         drawn = []
         for bound in self:
             widget = bound.field.widget
@@ -213,5 +187,5 @@ class RequestFilterForm(forms.Form):
                 attrs.setdefault("id", bound.auto_id)
             context = widget.get_context(bound.html_name, bound.value(), attrs)["widget"]
             drawn.append({"name": bound.name, "label": bound.label, "id_for_label": bound.id_for_label,
-                          "checkbox": isinstance(widget, forms.CheckboxInput), "html": _widget_html(context)})
+                          "checkbox": isinstance(widget, forms.CheckboxInput), "html": widget_html(context)})
         return drawn
