@@ -126,7 +126,7 @@ def _answer_followup(u, request, sent):
 
     with at(after(sent, 1), 9):
         requests.request_acknowledge(by=u["du.chuyenvien"], creq=request, officers=[u["du.chuyenvien"]])
-    answered = min(after(sent, 18), day(-3))
+    answered = min(after(sent, 18), day(-4))  # closed the working day after: past, even on a Monday
     with at(answered, 10):
         requests.request_save_response(by=u["du.chuyenvien"], creq=request, response_content=(
             "Đảng ủy đã ban hành Kế hoạch học tập, quán triệt nghị quyết chuyên đề trong toàn Đảng bộ, gửi kèm "
@@ -139,7 +139,8 @@ def _answer_followup(u, request, sent):
 
 
 def _awaiting_meeting(u, bcsd, du):
-    on = day(-3)
+    # Four days back, so that the working day after it is past even on a Monday morning.
+    on = day(-4)
     with at(day(-10), 9):
         meeting = _convene(u, bcsd, du, title=AWAITING, kind="working", on=on, hours=(14, 16),
                            place="Phòng họp Văn phòng Đảng ủy")
