@@ -120,28 +120,22 @@ def inbox(*, user):
 
 
 def dashboard(*, user, year=None):
-    """Open requests by area and state and the overdue ones (one grouped query), the share answered on time
-    (one aggregate), the first overdue rows."""
-    import datetime
-
+    """Open requests by area and state and the overdue ones (one grouped query), the month-by-month trend and
+    the year's totals of answered requests with the share answered on time (two grouped queries), the first
+    overdue rows."""
     year = year or timezone.localdate().year
-    tz = timezone.get_current_timezone()
-    answered = Q(answered_at__gte=datetime.datetime(year, 1, 1, tzinfo=tz),
-                 answered_at__lt=datetime.datetime(year + 1, 1, 1, tzinfo=tz))
     visible = requests_visible(user)
-    # Two grouped queries, each answered from a narrow index (state, area, …) or (answered_at, …).
+    # Each grouped query is answered from a covering index (state, area, …) or (sent_at, …) or (answered_at, …).
     open_rows = list(visible.filter(state__in=OPEN_STATES).order_by().values("area_id", "state").annotate(
         n=Count("pk"), overdue=Count("pk", filter=overdue_q())))
     counts = {(row["area_id"], row["state"]): row["n"] for row in open_rows}
     overdue_count = sum(row["overdue"] for row in open_rows)
-    totals = visible.filter(answered).order_by().aggregate(
-        answered=Count("pk"), with_deadline=Count("pk", filter=Q(reply_deadline__isnull=False)),
-        on_time=Count("pk", filter=Q(reply_deadline__isnull=False, answered_at__date__lte=F("reply_deadline"))))
+    trends, totals = monthly_trend(visible, year)
     share = round(100 * totals["on_time"] / totals["with_deadline"]) if totals["with_deadline"] else None
     overdue = visible.filter(overdue_q()).order_by("reply_deadline", "pk")[:FIRST_ROWS]
     return {
         **_chart(counts), "totals": totals, "on_time_share": share, "year": year,
-        "trends": monthly_trend(visible, year), "trend_series": TREND_SERIES,
+        "trends": trends, "trend_series": TREND_SERIES,
         # The count from the aggregate, the rows a first page: the whole list is one link away.
         "overdue_count": overdue_count, "overdue_list": list(overdue),
     }
