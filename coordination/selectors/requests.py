@@ -1,7 +1,7 @@
 """Reads of coordination requests, already filtered for the user: lists, the inbox, the dashboard, officers."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, Lookup, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -96,18 +96,41 @@ def request_list(*, user, party=None, direction="", area=None, state="", overdue
     return qs.order_by(SORTS.get(sort, "-created_at"), "-pk")
 
 
+class _InIds(Lookup):
+    """`column IN (subquery)`; on PostgreSQL `column = ANY(ARRAY(subquery))`: the subquery then runs once and
+    its few ids probe the primary key, beside the other branches of an OR, where `IN (subquery)` made the
+    planner read every request in the states of that branch and test each against the subquery (issue 11)."""
+
+    lookup_name = "in_ids"
+    prepare_rhs = False
+
+    def _sides(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return lhs, rhs, (*lhs_params, *rhs_params)
+
+    def as_sql(self, compiler, connection):
+        lhs, rhs, params = self._sides(compiler, connection)
+        return f"{lhs} IN {rhs}", params
+
+    def as_postgresql(self, compiler, connection):
+        lhs, rhs, params = self._sides(compiler, connection)
+        return f"{lhs} = ANY(ARRAY{rhs})", params
+
+
 def _waiting_q(user):
     """Requests whose next step belongs to the user (by role in the acting body)."""
     staff = member_party_ids(user, Role.STAFF)
     leaders = member_party_ids(user, Role.LEADER)
-    pending_opinion = Opinion.objects.filter(leader=user, given_at__isnull=True).values("request_id")
+    pending_opinion = Opinion.objects.filter(leader=user, given_at__isnull=True).order_by().values("request_id")
     return (
         Q(state=S.DRAFT, created_by=user)
         | Q(state=S.AWAITING_APPROVAL, requesting_party_id__in=leaders)
         | Q(state__in=(S.SENT, S.ACKNOWLEDGED, S.RESPONDING), requested_party_id__in=staff)
         | Q(state=S.RESPONSE_AWAITING_APPROVAL, requested_party_id__in=leaders)
         | Q(state=S.ANSWERED, requesting_party_id__in=staff)
-        | Q(state__in=(S.ACKNOWLEDGED, S.RESPONDING, S.RESPONSE_AWAITING_APPROVAL), pk__in=pending_opinion)
+        | Q(_InIds(F("pk"), Subquery(pending_opinion)),
+            state__in=(S.ACKNOWLEDGED, S.RESPONDING, S.RESPONSE_AWAITING_APPROVAL))
     )
 
 
@@ -117,6 +140,7 @@ def inbox(*, user):
     waiting = requests_visible(user).filter(_waiting_q(user)).order_by(F("reply_deadline").asc(nulls_last=True),
                                                                        "-created_at", "-pk")
     return {"waiting": waiting, "unread": notifications_for(user=user).filter(read_at__isnull=True)}
+
 
 
 def dashboard(*, user, year=None):
