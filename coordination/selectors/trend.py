@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Q
 from django.db.models.functions import ExtractMonth
 from django.utils import timezone
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Party
@@ -96,13 +99,19 @@ def _draw(trend):
     slot = (WIDTH - LEFT - RIGHT) / 12
     step = top // 2 if top > 2 else 1
     trend.grid = [{"y": f"{TOP + plot_h * (1 - v / top):.1f}", "label": v} for v in range(0, top + 1, step)]
+    # The texts of the 36 bars and 12 months are put together here, once, as {% blocktranslate %} would (the
+    # message as translated, the values escaped), rather than by a template tag per bar.
+    bar_title, month_label = gettext("Month %(month)s · %(label)s: %(n)s"), gettext("M%(month)s")
+    labels = [(key, conditional_escape(label)) for key, label in SERIES]
     for m in trend.months:
         x0 = LEFT + slot * (m["month"] - 1) + (slot - 3 * BAR - 2 * GAP) / 2
         m["label_x"] = f"{LEFT + slot * (m['month'] - 0.5):.1f}"
+        m["label"] = mark_safe(month_label % {"month": m["month"]})
         m["bars"] = []
-        for i, (key, label) in enumerate(SERIES):
+        for i, (key, label) in enumerate(labels):
             h = plot_h * m[key] / top
-            m["bars"].append({"key": key, "label": label, "n": m[key], "x": f"{x0 + i * (BAR + GAP):.1f}",
-                              "y": f"{TOP + plot_h - h:.1f}", "h": f"{h:.1f}"})
+            m["bars"].append({"key": key, "n": m[key], "x": f"{x0 + i * (BAR + GAP):.1f}",
+                              "y": f"{TOP + plot_h - h:.1f}", "h": f"{h:.1f}",
+                              "title": mark_safe(bar_title % {"month": m["month"], "label": label, "n": m[key]})})
     trend.axis_y = f"{TOP + plot_h:.1f}"
     trend.label_y = f"{HEIGHT - 6}"
