@@ -142,7 +142,6 @@ def inbox(*, user):
     return {"waiting": waiting, "unread": notifications_for(user=user).filter(read_at__isnull=True)}
 
 
-
 def dashboard(*, user, year=None):
     """Open requests by area and state and the overdue ones (one grouped query), the month-by-month trend and
     the year's totals of answered requests with the share answered on time (two grouped queries), the first

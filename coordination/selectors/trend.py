@@ -1,6 +1,6 @@
 """The leaders' dashboard trend: month by month, requests sent to each body, answered, answered on time.
 
-Figures come from one grouped query (one row per body asked, 36 conditional counts); the chart is an SVG
+Figures come from two grouped queries (requests sent, requests answered, by body and month); the chart is an SVG
 drawn here with attributes and CSS classes only (no inline style or script: the pages run under a strict
 Content-Security-Policy). Coordinates are strings, because the template would localise 12.5 into "12,5".
 """
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Q
 from django.db.models.functions import ExtractMonth
 from django.utils import timezone
+from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
@@ -93,6 +94,11 @@ def _scale_top(biggest):
     return biggest
 
 
+def _shown(value):
+    """A value as {% blocktranslate %} puts it into its message: localised, then escaped."""
+    return conditional_escape(localize(value))
+
+
 def _draw(trend):
     top = _scale_top(max(m[key] for m in trend.months for key, _label in SERIES))
     plot_h = HEIGHT - TOP - BOTTOM
@@ -102,16 +108,17 @@ def _draw(trend):
     # The texts of the 36 bars and 12 months are put together here, once, as {% blocktranslate %} would (the
     # message as translated, the values escaped), rather than by a template tag per bar.
     bar_title, month_label = gettext("Month %(month)s · %(label)s: %(n)s"), gettext("M%(month)s")
-    labels = [(key, conditional_escape(label)) for key, label in SERIES]
+    labels = [(key, _shown(label)) for key, label in SERIES]
     for m in trend.months:
         x0 = LEFT + slot * (m["month"] - 1) + (slot - 3 * BAR - 2 * GAP) / 2
         m["label_x"] = f"{LEFT + slot * (m['month'] - 0.5):.1f}"
-        m["label"] = mark_safe(month_label % {"month": m["month"]})
+        month = _shown(m["month"])
+        m["label"] = mark_safe(month_label % {"month": month})
         m["bars"] = []
         for i, (key, label) in enumerate(labels):
             h = plot_h * m[key] / top
             m["bars"].append({"key": key, "n": m[key], "x": f"{x0 + i * (BAR + GAP):.1f}",
                               "y": f"{TOP + plot_h - h:.1f}", "h": f"{h:.1f}",
-                              "title": mark_safe(bar_title % {"month": m["month"], "label": label, "n": m[key]})})
+                              "title": mark_safe(bar_title % {"month": month, "label": label, "n": _shown(m[key])})})
     trend.axis_y = f"{TOP + plot_h:.1f}"
     trend.label_y = f"{HEIGHT - 6}"
