@@ -27,7 +27,7 @@ from regulation.models import Regulation
 # session's renewal (one UPDATE, at most once a minute per person: coordination/sessions.py) is not.
 BUDGETS = {
     "home": 13, "request list": 8, "request list, page 2": 8, "request list, search": 8,
-    "request list, filters": 8, "inbox": 9, "request detail": 10, "request history": 11, "dashboard": 10,
+    "request list, filters": 8, "inbox": 9, "request detail": 10, "request history": 11, "dashboard": 9,
     "documents": 6, "document detail": 9, "document history": 8, "regulation text": 13,
     "regulation search": 5, "meetings": 6, "meeting detail": 12, "calendar month": 8, "notices": 7,
     "notice detail": 8, "evaluation": 11, "security log": 6,

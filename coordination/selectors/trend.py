@@ -1,6 +1,6 @@
 """The leaders' dashboard trend: month by month, requests sent to each body, answered, answered on time.
 
-Figures come from two grouped queries (requests sent, requests answered, by body and month); the chart is an SVG
+Figures come from one grouped query (requests sent or answered, by body and month); the chart is an SVG
 drawn here with attributes and CSS classes only (no inline style or script: the pages run under a strict
 Content-Security-Policy). Coordinates are strings, because the template would localise 12.5 into "12,5".
 """
@@ -8,7 +8,7 @@ Content-Security-Policy). Coordinates are strings, because the template would lo
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q
+from django.db.models import Case, Count, F, Q, When
 from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 from django.utils.formats import localize
@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Party
+from ..models.requests import last_activity
 
 MONTHS = range(1, 13)
 SERIES = [("sent", _("Sent")), ("answered", _("Answered")), ("on_time", _("Answered on time"))]
@@ -29,10 +30,10 @@ BAR, GAP = 12, 2
 
 
 def _counts(visible, year):
-    """Two grouped queries, by body and month, each reading only the year's requests from a covering index
-    (sent_at or answered_at): one count per row, not 36 conditions on every row (issue 11). The year's
-    totals of answered requests (answered, with a deadline, on time) are the sums of the answered cells:
-    the same rows, so no third pass over them."""
+    """One grouped query, by body, month sent and month answered, over the requests sent or answered in the
+    year: read as one range of the covering index on their latest date (`last_activity`),
+    so each request is checked for visibility once, not once per series (issue 11). The year's totals of
+    answered requests (answered, with a deadline, on time) are the sums of the answered cells."""
     tz = timezone.get_current_timezone()
     start, end = datetime.datetime(year, 1, 1, tzinfo=tz), datetime.datetime(year + 1, 1, 1, tzinfo=tz)
     rows = {}
@@ -41,22 +42,29 @@ def _counts(visible, year):
     def cell(party_id):
         return rows.setdefault(party_id, {f"{key}_{m}": 0 for key, _label in SERIES for m in MONTHS})
 
-    sent = (visible.filter(sent_at__gte=start, sent_at__lt=end).order_by()
-            .values("requested_party_id", month=ExtractMonth("sent_at")).annotate(n=Count("pk")))
-    for row in sent:
-        cell(row["requested_party_id"])[f"sent_{row['month']}"] = row["n"]
+    sent = Q(sent_at__gte=start, sent_at__lt=end)
+    answered = Q(answered_at__gte=start, answered_at__lt=end)
     with_deadline = Q(reply_deadline__isnull=False)
     on_time = Q(reply_deadline__isnull=False, answered_at__date__lte=F("reply_deadline"))
-    answered = (visible.filter(answered_at__gte=start, answered_at__lt=end).order_by()
-                .values("requested_party_id", month=ExtractMonth("answered_at"))
-                .annotate(n=Count("pk"), with_deadline=Count("pk", filter=with_deadline),
-                          on_time=Count("pk", filter=on_time)))
-    for row in answered:
+    # Every request sent or answered in the year has its latest date in the year or later: the range is read
+    # from the index, then the exact conditions keep the year's requests.
+    groups = (visible.alias(last=last_activity()).filter(last__gte=start)
+              .filter(sent | answered).order_by()
+              .values("requested_party_id", sent_month=Case(When(sent, then=ExtractMonth("sent_at"))),
+                      answered_month=Case(When(answered, then=ExtractMonth("answered_at"))))
+              .annotate(n=Count("pk"), with_deadline=Count("pk", filter=with_deadline),
+                        on_time=Count("pk", filter=on_time)))
+    for row in groups:
         counts = cell(row["requested_party_id"])
-        counts[f"answered_{row['month']}"], counts[f"on_time_{row['month']}"] = row["n"], row["on_time"]
-        totals["answered"] += row["n"]
-        totals["with_deadline"] += row["with_deadline"]
-        totals["on_time"] += row["on_time"]
+        if row["sent_month"] is not None:
+            counts[f"sent_{int(row['sent_month'])}"] += row["n"]
+        if row["answered_month"] is not None:
+            month = int(row["answered_month"])
+            counts[f"answered_{month}"] += row["n"]
+            counts[f"on_time_{month}"] += row["on_time"]
+            totals["answered"] += row["n"]
+            totals["with_deadline"] += row["with_deadline"]
+            totals["on_time"] += row["on_time"]
     return rows, totals
 
 
