@@ -168,11 +168,18 @@ def grant_view_bulk(objs, parties, roles=()):
 
 def keep_groups_in_step(user):
     """Called for every signed-in request: by the middleware for the session, by the API for a token."""
-    wanted = {group_name(m.party, m.role) for m in active_memberships(user)}
-    held = dict(user.groups.filter(name__startswith=GROUP_PREFIX).values_list("name", "pk"))
-    if wanted != held.keys():
+    memberships = active_memberships(user)
+    wanted = {group_name(m.party, m.role) for m in memberships}
+    if memberships and all(hasattr(m, "held_group_id") for m in memberships):
+        # The memberships were read with the party groups the user is in (coordination.memberships):
+        # in step when the user is in the group of every membership and in no other party group.
+        held = {m.held_group_id for m in memberships}
+        in_step = None not in held and memberships[0].held_party_groups == len(wanted)
+    else:
+        names = dict(user.groups.filter(name__startswith=GROUP_PREFIX).values_list("name", "pk"))
+        held, in_step = set(names.values()), wanted == names.keys()
+    if not in_step:
         sync_user_groups(user)
     else:
         # The same groups the grants module would look up by name: one query fewer on every page.
-        note_groups(user, held.values())
-
+        note_groups(user, sorted(held))

@@ -11,6 +11,7 @@ from coordination.forms.common import DateInput
 from coordination.models import Confidentiality, CoordinationArea, DocumentType, Party, Role
 
 from .models import AttendanceStatus, MeetingKind, NoticeKind, ReportFrequency
+from .widgets import PlainSelect, PlainSelectMultiple, TitleChoices
 
 DATE = DateInput()
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -85,13 +86,20 @@ class CancelForm(forms.Form):
     reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label=_("Reason for cancelling"))
 
 
+class RequestChoiceField(forms.ModelMultipleChoiceField):
+    iterator = TitleChoices  # options named by title, read without a model object each
+
+
 class AgendaItemForm(forms.Form):
     title = forms.CharField(max_length=300, label=_("Content"))
-    area = forms.ModelChoiceField(queryset=CoordinationArea.objects.all(), label=_("Coordination area"))
-    presenter_party = PartyChoiceField(queryset=Party.objects.all(), required=False, label=_("Presented by"))
+    area = forms.ModelChoiceField(queryset=CoordinationArea.objects.all(), label=_("Coordination area"),
+                                  widget=PlainSelect)
+    presenter_party = PartyChoiceField(queryset=Party.objects.all(), required=False, label=_("Presented by"),
+                                       widget=PlainSelect)
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False, label=_("Notes"))
-    requests = forms.ModelMultipleChoiceField(queryset=None, required=False, label=_("Related requests"),
-                                              help_text=_("Coordination requests this item discusses."))
+    requests = RequestChoiceField(queryset=None, required=False, label=_("Related requests"),
+                                  help_text=_("Coordination requests this item discusses."),
+                                  widget=PlainSelectMultiple)
 
     def __init__(self, *args, requests_qs=None, **kwargs):
         super().__init__(*args, **kwargs)

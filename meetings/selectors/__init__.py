@@ -4,7 +4,7 @@
 reminders (see docs/meetings.md).
 """
 
-from .calendar import calendar_month, feed_meetings, month_deadlines
+from .calendar import calendar_month, calendar_page, feed_meetings, month_deadlines
 from .meetings import (
     PendingApproval,
     meeting_detail,
@@ -28,7 +28,8 @@ from .notices import (
 )
 
 __all__ = [
-    "PendingApproval", "ReportDue", "calendar_month", "feed_meetings", "meeting_detail", "meeting_invitees_choices",
+    "PendingApproval", "ReportDue", "calendar_month", "calendar_page", "feed_meetings", "meeting_detail",
+    "meeting_invitees_choices",
     "meeting_list", "minutes_awaiting_approval", "minutes_awaiting_my_approval", "month_deadlines", "notice_detail",
     "notice_list",
     "reporting_schedule", "reports_due", "schedule_years", "unread_notice_count", "unread_notices_by_sender",

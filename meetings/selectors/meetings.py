@@ -6,7 +6,7 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 
 from coordination.grants import visible
-from coordination.models import Membership, Party, Role
+from coordination.models import CoordinationRequest, Membership, Party, Role
 
 from .. import permissions
 from ..models import AgendaItem, Conclusion, Invitation, Meeting, MeetingState, Minutes, MinutesApproval, MinutesState
@@ -35,8 +35,9 @@ def meeting_list(user, *, when="upcoming", kind="", mine=False):
 
 
 def upcoming_meetings(user, *, limit=5):
+    """The next meetings for the home page's list: the meetings alone (title, time, place), no related rows."""
     now = timezone.now()
-    return visible_meetings(user).filter(ends_at__gte=now, state=MeetingState.SCHEDULED).order_by("starts_at")[:limit]
+    return visible(user, Meeting).filter(ends_at__gte=now, state=MeetingState.SCHEDULED).order_by("starts_at")[:limit]
 
 
 def meeting_detail(user):
@@ -46,7 +47,8 @@ def meeting_detail(user):
         Prefetch("invitations", queryset=Invitation.objects.select_related("user", "party")),
         # Foreign keys joined into the prefetch of their rows: one query per list, not one per relation.
         Prefetch("agenda_items", queryset=AgendaItem.objects.select_related("area", "presenter_party")),
-        "agenda_items__requests",
+        # Linked requests are named (title, link) or counted, never shown further: no other column read.
+        Prefetch("agenda_items__requests", queryset=CoordinationRequest.objects.only("pk", "title")),
         Prefetch("conclusions", queryset=Conclusion.objects.select_related("area", "owner_party")),
         Prefetch("minutes__approvals", queryset=approvals),
     )

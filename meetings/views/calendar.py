@@ -34,11 +34,11 @@ def calendar_month(request):
     first = _month(request.GET.get("thang", ""))
     previous = (first - datetime.timedelta(days=1)).replace(day=1)
     following = (first + datetime.timedelta(days=32)).replace(day=1)
+    today = timezone.localdate()
     weeks = selectors.calendar_month(request.user, first.year, first.month)
-    in_month = [d for week in weeks for d in week if d.in_month and (d.meetings or d.deadlines)]
     return render(request, "meetings/calendar_month.html", {
-        "weeks": weeks, "days": in_month, "first": first,
-        "previous": previous, "following": following, "today": timezone.localdate(),
+        **selectors.calendar_page(weeks, today), "first": first,
+        "previous": previous, "following": following, "today": today,
     })
 
 

@@ -100,8 +100,9 @@ def meeting_detail(request, pk):
         "can_edit_minutes": permissions.can_edit_minutes(user, meeting),
         "can_submit_minutes": permissions.can_submit_minutes(user, meeting),
         "can_attach": permissions.can_attach_meeting_document(user, meeting),
-        "agenda_form": AgendaItemForm(requests_qs=_requests_for_agenda(user)) if permissions.can_change_meeting(
-            user, meeting) else None,
+        # The form only names the requests (their titles): no related rows joined.
+        "agenda_form": AgendaItemForm(requests_qs=_requests_for_agenda(user).select_related(None).only("pk", "title"))
+        if permissions.can_change_meeting(user, meeting) else None,
     })
 
 

@@ -84,6 +84,16 @@ def test_rate_limits_count_per_token(api_for, bcsd_staff, monkeypatch):
         cache.clear()  # the counts would follow the next tests (the cache is not rolled back)
 
 
+def test_calls_go_through_when_the_shared_cache_of_the_rate_limits_is_down(api_for, bcsd_staff, settings, caplog):
+    # CACHE_URL names a Redis that does not answer (port 1): the call is served, the outage logged.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                   "LOCATION": "redis://127.0.0.1:1/0",
+                                   "OPTIONS": {"socket_connect_timeout": 0.2}}}
+    response = api_for(bcsd_staff).get("/api/v1/me/")
+    assert response.status_code == 200 and response.json()["username"] == bcsd_staff.username
+    assert "rate limits not counted" in caplog.text
+
+
 def test_schema_and_docs_for_signed_in_people_only(client, anon_api, bcsd_staff):
     assert anon_api.get("/api/v1/schema/").status_code == 401
     client.force_login(bcsd_staff)
