@@ -28,8 +28,15 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self):
-        """The number of rows, or limit + 1 when there are more than `limit`."""
-        return self.object_list[: self.limit + 1].count()
+        """The number of rows, or limit + 1 when there are more than `limit`.
+
+        Counted without the list's order: how many rows there are does not depend on it, and a sort on a
+        column no index gives would read every row before the count could stop. Not for DISTINCT lists,
+        whose rows may depend on the ordering columns."""
+        rows = self.object_list
+        if not rows.query.distinct:
+            rows = rows.order_by()
+        return rows[: self.limit + 1].count()
 
     @property
     def capped(self):

@@ -25,7 +25,9 @@ class Notification(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
-        indexes = [models.Index(fields=["recipient", "read_at", "-created_at"])]
+        indexes = [models.Index(fields=["recipient", "read_at", "-created_at"]),
+                   # The inbox reads a user's notifications newest first (the ordering above) a page at a time.
+                   models.Index(fields=["recipient", "-created_at", "-id"], name="notification_newest_first")]
 
     def __str__(self):
         return self.subject

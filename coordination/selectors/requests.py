@@ -1,7 +1,7 @@
 """Reads of coordination requests, already filtered for the user: lists, the inbox, the dashboard, officers."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, Lookup, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -107,18 +107,41 @@ def request_list_rows(ids):
         "requesting_party", "requested_party", "area").defer(*LIST_DEFERRED)
 
 
+class _InIds(Lookup):
+    """`column IN (subquery)`; on PostgreSQL `column = ANY(ARRAY(subquery))`: the subquery then runs once and
+    its few ids probe the primary key, beside the other branches of an OR, where `IN (subquery)` made the
+    planner read every request in the states of that branch and test each against the subquery (issue 11)."""
+
+    lookup_name = "in_ids"
+    prepare_rhs = False
+
+    def _sides(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return lhs, rhs, (*lhs_params, *rhs_params)
+
+    def as_sql(self, compiler, connection):
+        lhs, rhs, params = self._sides(compiler, connection)
+        return f"{lhs} IN {rhs}", params
+
+    def as_postgresql(self, compiler, connection):
+        lhs, rhs, params = self._sides(compiler, connection)
+        return f"{lhs} = ANY(ARRAY{rhs})", params
+
+
 def _waiting_q(user):
     """Requests whose next step belongs to the user (by role in the acting body)."""
     staff = member_party_ids(user, Role.STAFF)
     leaders = member_party_ids(user, Role.LEADER)
-    pending_opinion = Opinion.objects.filter(leader=user, given_at__isnull=True).values("request_id")
+    pending_opinion = Opinion.objects.filter(leader=user, given_at__isnull=True).order_by().values("request_id")
     return (
         Q(state=S.DRAFT, created_by=user)
         | Q(state=S.AWAITING_APPROVAL, requesting_party_id__in=leaders)
         | Q(state__in=(S.SENT, S.ACKNOWLEDGED, S.RESPONDING), requested_party_id__in=staff)
         | Q(state=S.RESPONSE_AWAITING_APPROVAL, requested_party_id__in=leaders)
         | Q(state=S.ANSWERED, requesting_party_id__in=staff)
-        | Q(state__in=(S.ACKNOWLEDGED, S.RESPONDING, S.RESPONSE_AWAITING_APPROVAL), pk__in=pending_opinion)
+        | Q(_InIds(F("pk"), Subquery(pending_opinion)),
+            state__in=(S.ACKNOWLEDGED, S.RESPONDING, S.RESPONSE_AWAITING_APPROVAL))
     )
 
 
@@ -131,28 +154,22 @@ def inbox(*, user):
 
 
 def dashboard(*, user, year=None):
-    """Open requests by area and state and the overdue ones (one grouped query), the share answered on time
-    (one aggregate), the first overdue rows."""
-    import datetime
-
+    """Open requests by area and state and the overdue ones (one grouped query), the month-by-month trend and
+    the year's totals of answered requests with the share answered on time (two grouped queries), the first
+    overdue rows."""
     year = year or timezone.localdate().year
-    tz = timezone.get_current_timezone()
-    answered = Q(answered_at__gte=datetime.datetime(year, 1, 1, tzinfo=tz),
-                 answered_at__lt=datetime.datetime(year + 1, 1, 1, tzinfo=tz))
     visible = requests_visible(user)
-    # Two grouped queries, each answered from a narrow index (state, area, …) or (answered_at, …).
+    # Each grouped query is answered from a covering index (state, area, …) or (sent_at, …) or (answered_at, …).
     open_rows = list(visible.filter(state__in=OPEN_STATES).order_by().values("area_id", "state").annotate(
         n=Count("pk"), overdue=Count("pk", filter=overdue_q())))
     counts = {(row["area_id"], row["state"]): row["n"] for row in open_rows}
     overdue_count = sum(row["overdue"] for row in open_rows)
-    totals = visible.filter(answered).order_by().aggregate(
-        answered=Count("pk"), with_deadline=Count("pk", filter=Q(reply_deadline__isnull=False)),
-        on_time=Count("pk", filter=Q(reply_deadline__isnull=False, answered_at__date__lte=F("reply_deadline"))))
+    trends, totals = monthly_trend(visible, year)
     share = round(100 * totals["on_time"] / totals["with_deadline"]) if totals["with_deadline"] else None
     overdue = visible.filter(overdue_q()).order_by("reply_deadline", "pk")[:FIRST_ROWS]
     return {
         **_chart(counts), "totals": totals, "on_time_share": share, "year": year,
-        "trends": monthly_trend(visible, year), "trend_series": TREND_SERIES,
+        "trends": trends, "trend_series": TREND_SERIES,
         # The count from the aggregate, the rows a first page: the whole list is one link away.
         "overdue_count": overdue_count, "overdue_list": list(overdue),
     }

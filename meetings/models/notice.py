@@ -114,6 +114,9 @@ class Notice(models.Model):
         ordering = ["-sent_at", "-created_at", "-pk"]
         verbose_name = _("notice")
         verbose_name_plural = _("notices")
+        # The notices page reads newest first, drafts (no sent_at) on top: on PostgreSQL a descending key
+        # sorts NULLs first, the order visible_notices() asks for, so a page is the first rows of this index.
+        indexes = [models.Index(fields=["-sent_at", "-created_at", "-id"], name="notice_newest_first")]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(sender_party=models.F("recipient_party")), name="notice_goes_to_the_other_body"
