@@ -88,11 +88,11 @@ def approvable_minutes_q(user):
     led = member_party_ids(user, Role.LEADER)
     if not led:
         return None
-    approvals = MinutesApproval.objects.filter(minutes=OuterRef("pk"), round=OuterRef("round"))
-    invited = Invitation.objects.filter(meeting=OuterRef("meeting_id"))
+    # Each subquery built in one filter() (no base queryset cloned per body): cheaper to build on every home page.
     return Q(state=MinutesState.AWAITING_APPROVAL) & reduce(operator.or_, [
-        Q(Q(meeting__convening_party_id=party_id) | Exists(invited.filter(party_id=party_id)),
-          ~Exists(approvals.filter(party_id=party_id)))
+        Q(Q(meeting__convening_party_id=party_id)
+          | Exists(Invitation.objects.filter(meeting=OuterRef("meeting_id"), party_id=party_id)),
+          ~Exists(MinutesApproval.objects.filter(minutes=OuterRef("pk"), round=OuterRef("round"), party_id=party_id)))
         for party_id in sorted(led)
     ])
 

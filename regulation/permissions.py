@@ -118,13 +118,19 @@ def awaiting_my_decision(user, model):
     else:
         awaiting, thing, regulation, round_field = (
             Q(awaiting_adoption=True), "regulation", "pk", "adoption_round")
-    decisions = Decision.objects.filter(**{thing: OuterRef("pk")}, round=OuterRef(round_field))
-    issuers = Regulation.issuing_parties.through.objects.filter(regulation_id=OuterRef(regulation))
+    this_round = {thing: OuterRef("pk"), "round": OuterRef(round_field)}
+    Issuer = Regulation.issuing_parties.through
+    if len(led) == 1:  # the usual case, in fewer expressions: no decision by the body nor by the user
+        (party_id,) = led
+        return awaiting & Q(
+            Exists(Issuer.objects.filter(regulation_id=OuterRef(regulation), party_id=party_id)),
+            ~Exists(Decision.objects.filter(Q(party_id=party_id) | Q(by_id=user.pk), **this_round)))
     undecided_led = reduce(operator.or_, [
-        Q(Exists(issuers.filter(party_id=party_id)), ~Exists(decisions.filter(party_id=party_id)))
+        Q(Exists(Issuer.objects.filter(regulation_id=OuterRef(regulation), party_id=party_id)),
+          ~Exists(Decision.objects.filter(**this_round, party_id=party_id)))
         for party_id in sorted(led)
     ])
-    return awaiting & undecided_led & ~Exists(decisions.filter(by_id=user.pk))
+    return awaiting & undecided_led & ~Exists(Decision.objects.filter(**this_round, by_id=user.pk))
 
 
 def current_decisions(thing):

@@ -161,11 +161,12 @@ def find_article(content, key):
 
 def pending_for_leader(user):
     """Amendments and drafts waiting for this leader's decision (for the index and the home page): one
-    query each for leaders, none for anyone else."""
+    query each for leaders, none for anyone else. Both lists name and link their rows only: the title is
+    the one column read."""
     pending_amendments = awaiting_my_decision(user, Amendment)
     if pending_amendments is None:
         return [], []
-    amendments = list(visible(user, Amendment).filter(regulation__in=visible(user, Regulation))
-                      .filter(pending_amendments))
-    drafts = list(visible(user, Regulation).filter(awaiting_my_decision(user, Regulation)))
+    regulations = visible(user, Regulation)  # built once: the amendments' filter and the drafts' list
+    amendments = list(visible(user, Amendment).filter(pending_amendments, regulation__in=regulations).only("title"))
+    drafts = list(regulations.filter(awaiting_my_decision(user, Regulation)).only("title"))
     return amendments, drafts

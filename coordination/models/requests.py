@@ -293,7 +293,10 @@ class RequestEvent(models.Model):
 
     @property
     def to_state_label(self):
-        return RequestState(self.to_state).label if self.to_state in RequestState.values else self.to_state
+        try:  # a lookup by value: `in RequestState.values` builds the list of every value at each call
+            return RequestState(self.to_state).label
+        except ValueError:
+            return self.to_state
 
 
 class Opinion(models.Model):

@@ -8,9 +8,13 @@ from ..permissions import clearance_for
 from ..text_search import search_q
 
 
+def _documents_readable(user):
+    """Granted to the user's bodies and within their clearance (no related rows: a filter, not a list)."""
+    return visible(user, Document).filter(confidentiality__lte=clearance_for(user))
+
+
 def documents_visible(user):
-    qs = visible(user, Document)
-    return qs.filter(confidentiality__lte=clearance_for(user)).select_related("owner_party", "issuing_party")
+    return _documents_readable(user).select_related("owner_party", "issuing_party")
 
 
 def document_list(*, user, q=""):
@@ -29,9 +33,12 @@ def document_list_rows(ids):
 
 def attachments_visible(user, req):
     """The request's document links whose document the user may see, in one query: grants and clearance
-    are probed for each link's document, not read as a set of every document the user may see."""
-    visible_document = documents_visible(user).filter(pk=OuterRef("document_id"))
-    return list(req.attachments.filter(Exists(visible_document)).select_related("document", "added_by"))
+    are probed for each link's document, not read as a set of every document the user may see. The request
+    page shows each document's number, summary, type, date and confidentiality: no other column is read."""
+    visible_document = _documents_readable(user).filter(pk=OuterRef("document_id"))
+    return list(req.attachments.filter(Exists(visible_document)).select_related("document").only(
+        "request", "side", "document__number_symbol", "document__summary", "document__doc_type", "document__issued_on",
+        "document__confidentiality"))
 
 
 def document_downloads(*, document):

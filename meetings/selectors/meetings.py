@@ -37,7 +37,8 @@ def meeting_list(user, *, when="upcoming", kind="", mine=False):
 def upcoming_meetings(user, *, limit=5):
     """The next meetings for the home page's list: the meetings alone (title, time, place), no related rows."""
     now = timezone.now()
-    return visible(user, Meeting).filter(ends_at__gte=now, state=MeetingState.SCHEDULED).order_by("starts_at")[:limit]
+    return (visible(user, Meeting).filter(ends_at__gte=now, state=MeetingState.SCHEDULED).order_by("starts_at")
+            .only("title", "starts_at", "place")[:limit])
 
 
 def meeting_detail(user):
@@ -98,5 +99,6 @@ def minutes_awaiting_my_approval(user, *, limit=10):
     if approvable is None:
         return []
     meeting_visible = Exists(visible(user, Meeting).filter(pk=OuterRef("meeting_id")))  # a probe per row
-    return list(Minutes.objects.filter(approvable, meeting_visible)
-                .select_related("meeting").order_by("submitted_at", "pk")[:limit])
+    # The list names the meeting (title, link) and the day the minutes were submitted: no other column read.
+    return list(Minutes.objects.filter(approvable, meeting_visible).select_related("meeting")
+                .only("submitted_at", "meeting__title").order_by("submitted_at", "pk")[:limit])
