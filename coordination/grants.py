@@ -14,6 +14,7 @@ middleware only brings in step at the next request), so an ended membership sees
 from functools import cache
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from guardian.shortcuts import assign_perm, remove_perm
 from guardian.utils import get_group_obj_perms_model
@@ -82,8 +83,10 @@ def _grants(model):
     # The permission as a scalar subquery, not a join to auth_permission: PostgreSQL then knows that
     # (nearly) every grant row matches it and probes the (object, group, permission) index row by row,
     # instead of hashing every grant the user's groups hold (issue 11).
-    permission = Permission.objects.filter(content_type__app_label=model._meta.app_label,
-                                           codename=view_codename(model)).values("pk")[:1]
+    # Filtered on the (cached) content type's id and unordered: no join to django_content_type and no
+    # ORDER BY for the ORM to build on every call (a page calls visible() up to six times).
+    permission = Permission.objects.filter(content_type_id=ContentType.objects.get_for_model(model).pk,
+                                           codename=view_codename(model)).order_by().values("pk")[:1]
     return grant_model(model).objects.filter(permission_id=Subquery(permission))
 
 

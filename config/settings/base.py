@@ -105,6 +105,12 @@ SILENCED_SYSTEM_CHECKS = ["models.W040"] if "sqlite" in DATABASES["default"]["EN
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # No parallel workers for a page's query (DB_PARALLEL_WORKERS, default 0): a page's counts and lists
+    # cover a few thousand rows at most, where starting a worker costs more than it saves (the inbox's
+    # count took 10 ms with one, 5 without), and on a small machine every core is already busy serving
+    # other pages. Raise it only for a database server with cores to spare.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "options", f"-c max_parallel_workers_per_gather={env.int('DB_PARALLEL_WORKERS', default=0)}")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
