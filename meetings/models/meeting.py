@@ -70,7 +70,11 @@ class Meeting(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="meeting_ends_after_start"),
         ]
-        indexes = [models.Index(fields=["starts_at"])]
+        indexes = [
+            models.Index(fields=["starts_at"]),
+            # The home page's next meetings (ending from now on): a few rows, not every past meeting.
+            models.Index(fields=["ends_at"], name="meeting_ends_at"),
+        ]
 
     def __str__(self):
         return self.title
