@@ -1,7 +1,7 @@
 """{% request_rows requests as rows %}, {% document_rows documents as rows %}: what each row of the request
 list and of the documents list shows, computed once per row.
 
-The lists' tables (coordination/_request_list_table.html, document_list.html) then draw plain values: no
+The tables (coordination/_request_table.html, document_list.html) then draw plain values: no
 URL reversed, date formatted, label translated or display method called from the template, several times
 per row (get_<field>_display rebuilds the dict of every choice at each call).
 """
@@ -24,7 +24,9 @@ def _labels(model, field_name):
 
 
 @register.simple_tag
-def request_rows(requests):
+def request_rows(requests, compact=False):
+    """compact: the short table of home, the inbox and an article's page, without the area and the date
+    created (whose columns it does not read)."""
     from coordination.models import CoordinationRequest as Model
 
     kinds, urgencies = _labels(Model, "kind"), _labels(Model, "urgency")
@@ -40,11 +42,11 @@ def request_rows(requests):
         if r.confidentiality:
             meta = format_html('{} · <span class="badge badge-danger">{}</span>', meta,
                                confidentialities.get(r.confidentiality, r.confidentiality))
-        if r.area_id not in areas:
+        if not compact and r.area_id not in areas:
             areas[r.area_id] = art % {"n": formats.localize(r.area.article_number)} + f" · {r.area.name}"
-        created = template_localtime(r.created_at)
-        if created.date() not in dates:
-            dates[created.date()] = formats.date_format(created, "SHORT_DATE_FORMAT")
+        created = None if compact else template_localtime(r.created_at).date()
+        if created and created not in dates:
+            dates[created] = formats.date_format(created, "SHORT_DATE_FORMAT")
         deadline = r.reply_deadline
         if deadline and deadline not in dates:
             dates[deadline] = formats.date_format(deadline, "SHORT_DATE_FORMAT")
@@ -54,10 +56,10 @@ def request_rows(requests):
             "title": r.title,
             "meta": meta,
             "parties": f"{r.requesting_party.short_name} → {r.requested_party.short_name}",
-            "area": areas[r.area_id],
+            "area": None if compact else areas[r.area_id],
             "state": badge(r),
             "deadline": dates[deadline] if deadline else None,
-            "created": dates[created.date()],
+            "created": dates[created] if created else None,
         })
     return rows
 
