@@ -5,6 +5,8 @@ import datetime
 import html
 from dataclasses import dataclass, field
 
+from django.db.models import Case, Count, F, IntegerField, Value, When, Window
+from django.db.models.functions import RowNumber
 from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from coordination.models.requests import OPEN_AT_REQUESTED
 from coordination.permissions import member_party_ids
 from coordination.selectors.requests import requests_visible
 
@@ -86,11 +89,6 @@ def _request_deadlines(user, first, last):
     """Reply deadlines of the coordination requests the user may see: at most REQUESTS_PER_DAY a day, the
     still open ones first, then one item "N more" leading to the request list of that day's deadlines.
     Years of requests put hundreds of deadlines in a month; the page must stay a page."""
-    from django.db.models import Case, Count, F, IntegerField, Value, When, Window
-    from django.db.models.functions import RowNumber
-
-    from coordination.models.requests import OPEN_AT_REQUESTED
-
     open_first = Case(When(state__in=OPEN_AT_REQUESTED, then=Value(0)), default=Value(1), output_field=IntegerField())
     # The first REQUESTS_PER_DAY of each day and the day's count come from the database: a page's worth
     # of rows, not every deadline of the month.
