@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.db import connection
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import formats, translation
 from rest_framework.permissions import IsAuthenticated
@@ -118,3 +119,13 @@ def test_home_offers_member_pages_and_security_log_only_to_who_may_open_them(cli
     assert "Nhật ký bảo mật" in leader_home and "Thành viên và vai trò" not in leader_home
     admin_home = client_for(reg_admin).get("/").content.decode()
     assert "Thành viên và vai trò" in admin_home and "Nhật ký bảo mật" in admin_home
+
+
+@pytest.mark.django_db
+def test_postgresql_runs_the_apps_queries_without_parallel_workers():
+    # DB_PARALLEL_WORKERS (default 0): on a small server, a parallel worker per count costs the other pages.
+    if connection.vendor != "postgresql":
+        pytest.skip("a PostgreSQL setting")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone()[0] == "0"
