@@ -7,7 +7,6 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from coordination.api.conditional import etag_for
-from coordination.selectors.requests import requests_visible
 
 from .. import permissions, selectors
 from ..models import ApprovalDecision, AttendanceStatus, MeetingKind, MeetingState, MinutesState
@@ -119,39 +118,23 @@ class MeetingDetailSerializer(MeetingSerializer, WithDocumentsSerializer):
     can_attach_document = serializers.BooleanField()
 
 
-def _visible_request_ids(user, ids):
-    return set(requests_visible(user).filter(pk__in=ids).values_list("pk", flat=True)) if ids else set()
-
-
-def _conclusions(user, meeting, visible_ids):
-    conclusions = list(meeting.conclusions.all())
-    for c in conclusions:
-        c.can_create_request = permissions.can_create_followup(user, c)
-        c.has_request = c.request_id is not None
-        c.visible_request_id = c.request_id if c.request_id in visible_ids else None
-    return conclusions
+# The reader's permissions on a meeting, as the API names them (meetings.selectors.meeting_for_reader).
+FLAGS = ("can_change", "can_cancel", "can_record_attendance", "can_edit_minutes", "can_submit_minutes",
+         "can_attach_document")
 
 
 def _readable(user, meeting):
-    """The meeting with what its page computes for this reader set on it (views.meetings.meeting_detail)."""
-    agenda = list(meeting.agenda_items.all())
-    linked = [r.pk for item in agenda for r in item.requests.all()]
-    visible_ids = _visible_request_ids(user, [c.request_id for c in meeting.conclusions.all() if c.request_id] + linked)
-    for item in agenda:  # only the linked requests this reader may see are named
-        item.visible_request_ids = [r.pk for r in item.requests.all() if r.pk in visible_ids]
-    meeting.agenda = agenda
-    meeting.conclusion_rows = _conclusions(user, meeting, visible_ids)
-    minutes = permissions.minutes_of(meeting)
-    if minutes is not None:
-        minutes.approvable_parties = permissions.approvable_party_ids(user, minutes)
+    """The meeting with what its page computes for this reader set on it (selectors.meeting_for_reader)."""
+    reader = selectors.meeting_for_reader(user, meeting)
+    for item in reader["agenda"]:
+        item.visible_request_ids = [r.pk for r in item.visible_requests]
+    meeting.agenda, meeting.conclusion_rows = reader["agenda"], reader["conclusions"]
+    if reader["minutes"] is not None:
+        reader["minutes"].approvable_parties = reader["approvable_party_ids"]
     for name, value in documents_for(user, meeting.document_links.select_related("document")).items():
         setattr(meeting, name, value)
-    meeting.can_change = permissions.can_change_meeting(user, meeting)
-    meeting.can_cancel = permissions.can_cancel_meeting(user, meeting)
-    meeting.can_record_attendance = permissions.can_record_attendance(user, meeting)
-    meeting.can_edit_minutes = permissions.can_edit_minutes(user, meeting)
-    meeting.can_submit_minutes = permissions.can_submit_minutes(user, meeting)
-    meeting.can_attach_document = permissions.can_attach_meeting_document(user, meeting)
+    for flag in FLAGS:
+        setattr(meeting, flag, reader[flag])
     return meeting
 
 
@@ -200,6 +183,7 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=True, pagination_class=None)
     def conclusions(self, request, pk=None):
         meeting = get_meeting(request, pk)
-        ids = [c.request_id for c in meeting.conclusions.all() if c.request_id]
-        rows = _conclusions(request.user, meeting, _visible_request_ids(request.user, ids))
+        conclusions = list(meeting.conclusions.all())
+        visible_ids = selectors.visible_request_ids(request.user, [c.request_id for c in conclusions if c.request_id])
+        rows = selectors.conclusions_for_reader(request.user, conclusions, visible_ids)
         return Response(ConclusionSerializer(rows, many=True).data)

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from coordination.grants import visible
 from coordination.models import CoordinationRequest, Membership, Party, Role
+from coordination.selectors.requests import requests_visible
 
 from .. import permissions
 from ..models import AgendaItem, Conclusion, Invitation, Meeting, MeetingState, Minutes, MinutesApproval, MinutesState
@@ -39,6 +40,46 @@ def upcoming_meetings(user, *, limit=5):
     now = timezone.now()
     return (visible(user, Meeting).filter(ends_at__gte=now, state=MeetingState.SCHEDULED).order_by("starts_at")
             .only("title", "starts_at", "place")[:limit])
+
+
+def visible_request_ids(user, ids):
+    """Of these request ids, the ones the user may see: one query, none for no ids."""
+    return set(requests_visible(user).filter(pk__in=ids).values_list("pk", flat=True)) if ids else set()
+
+
+def conclusions_for_reader(user, conclusions, visible_ids):
+    """Each conclusion with what this reader sees of it: may a follow-up request be made from it, has one been
+    made, and that request's id when the reader may see it."""
+    for c in conclusions:
+        c.can_create_request = permissions.can_create_followup(user, c)
+        c.has_request = c.request_id is not None
+        c.visible_request_id = c.request_id if c.request_id in visible_ids else None
+    return conclusions
+
+
+def meeting_for_reader(user, meeting):
+    """What a meeting's page and the API's meeting show this reader beyond the meeting's own rows (read through
+    meeting_detail): the agenda with the linked requests the reader may see (`item.visible_requests`), the
+    conclusions (conclusions_for_reader), the minutes, the bodies whose approval the reader may give, and
+    what the reader may do."""
+    agenda = list(meeting.agenda_items.all())
+    conclusions = list(meeting.conclusions.all())
+    linked = [r.pk for item in agenda for r in item.requests.all()]
+    visible_ids = visible_request_ids(user, [c.request_id for c in conclusions if c.request_id] + linked)
+    for item in agenda:  # only the linked requests this reader may see are named
+        item.visible_requests = [r for r in item.requests.all() if r.pk in visible_ids]
+    minutes = permissions.minutes_of(meeting)
+    return {
+        "agenda": agenda, "conclusions": conclusions_for_reader(user, conclusions, visible_ids),
+        "visible_request_ids": visible_ids, "minutes": minutes,
+        "approvable_party_ids": permissions.approvable_party_ids(user, minutes),
+        "can_change": permissions.can_change_meeting(user, meeting),
+        "can_cancel": permissions.can_cancel_meeting(user, meeting),
+        "can_record_attendance": permissions.can_record_attendance(user, meeting),
+        "can_edit_minutes": permissions.can_edit_minutes(user, meeting),
+        "can_submit_minutes": permissions.can_submit_minutes(user, meeting),
+        "can_attach_document": permissions.can_attach_meeting_document(user, meeting),
+    }
 
 
 def meeting_detail(user):

@@ -77,43 +77,26 @@ def meeting_edit(request, pk):
 def meeting_detail(request, pk):
     meeting = get_meeting(request, pk)
     user = request.user
-    minutes = permissions.minutes_of(meeting)
-    approvable = permissions.approvable_party_ids(user, minutes)
-    conclusions = list(meeting.conclusions.all())
-    for c in conclusions:
-        c.can_create_request = permissions.can_create_followup(user, c)
-    agenda = list(meeting.agenda_items.all())
-    linked = [r.pk for item in agenda for r in item.requests.all()]
-    requests_visible = _visible_request_ids(user, [c.request_id for c in conclusions if c.request_id] + linked)
-    for item in agenda:  # only the linked requests this reader may see are named
-        item.visible_requests = [r for r in item.requests.all() if r.pk in requests_visible]
+    reader = selectors.meeting_for_reader(user, meeting)
+    minutes = reader["minutes"]
     return render(request, "meetings/meeting_detail.html", {
-        "meeting": meeting, "minutes": minutes, "conclusions": conclusions,
-        "invitations": meeting.invitations.all(), "agenda": agenda,
+        "meeting": meeting, "minutes": minutes, "conclusions": reader["conclusions"],
+        "invitations": meeting.invitations.all(), "agenda": reader["agenda"],
         **documents_for(user, meeting.document_links.select_related("document")),
         "approvals": list(minutes.approvals.all()) if minutes else [],
-        "approvable_parties": Party.objects.filter(pk__in=approvable),
-        "visible_request_ids": requests_visible,
-        "can_change": permissions.can_change_meeting(user, meeting),
-        "can_cancel": permissions.can_cancel_meeting(user, meeting),
-        "can_attendance": permissions.can_record_attendance(user, meeting),
-        "can_edit_minutes": permissions.can_edit_minutes(user, meeting),
-        "can_submit_minutes": permissions.can_submit_minutes(user, meeting),
-        "can_attach": permissions.can_attach_meeting_document(user, meeting),
+        "approvable_parties": Party.objects.filter(pk__in=reader["approvable_party_ids"]),
+        "visible_request_ids": reader["visible_request_ids"],
+        "can_change": reader["can_change"], "can_cancel": reader["can_cancel"],
+        "can_attendance": reader["can_record_attendance"], "can_edit_minutes": reader["can_edit_minutes"],
+        "can_submit_minutes": reader["can_submit_minutes"], "can_attach": reader["can_attach_document"],
         # The form only names the requests (their titles): no related rows joined.
         "agenda_form": AgendaItemForm(requests_qs=_requests_for_agenda(user).select_related(None).only("pk", "title"))
-        if permissions.can_change_meeting(user, meeting) else None,
+        if reader["can_change"] else None,
     })
 
 
 def _requests_for_agenda(user):
     return requests_visible(user).order_by("-created_at")[:200]
-
-
-def _visible_request_ids(user, ids):
-    if not ids:
-        return set()
-    return set(requests_visible(user).filter(pk__in=ids).values_list("pk", flat=True))
 
 
 def meeting_cancel(request, pk):
