@@ -22,6 +22,15 @@ def _is_transactional(request):
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty default cache: figures and rate-limit counts kept by an earlier test
+    (whose rows were rolled back, and whose ids SQLite may hand out again) must not answer for this one."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def shipped_data(request):
     """Every transactional test starts with the data migrations ship (see tests/shipped.py)."""
     if _is_transactional(request):

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import formats, translation
@@ -129,3 +130,19 @@ def test_postgresql_runs_the_apps_queries_without_parallel_workers():
     with connection.cursor() as cursor:
         cursor.execute("SHOW max_parallel_workers_per_gather")
         assert cursor.fetchone()[0] == "0"
+
+
+def test_the_wsgi_application_loads_under_production_settings_with_its_code_kept_from_the_collector():
+    # What gunicorn imports: it must start with the production settings and leave Django, the apps and the
+    # views outside the cyclic collector (gc.freeze), so a full collection does not walk them on a page.
+    import subprocess
+    import sys
+
+    script = ("import gc, config.wsgi; from django.urls import reverse; "
+              "print(config.wsgi.application.__class__.__name__, gc.get_freeze_count() > 100_000, reverse('home'))")
+    env = {"PATH": "/usr/bin:/bin", "SECRET_KEY": "test-only-not-a-secret", "ALLOWED_HOSTS": "testserver",
+           "SITE_URL": "https://testserver", "DJANGO_SETTINGS_MODULE": "config.settings.production"}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60,
+                            cwd=settings.BASE_DIR)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["WSGIHandler", "True", "/"]

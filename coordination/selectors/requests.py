@@ -1,10 +1,13 @@
 """Reads of coordination requests, already filtered for the user: lists, the inbox, the dashboard, officers."""
 
+import copy
+
 from django.contrib.auth import get_user_model
 from django.db.models import Count, F, Lookup, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from ..figures_cache import request_figures
 from ..grants import visible
 from ..history import entries, history_entries, merged
 from ..models import (
@@ -22,7 +25,7 @@ from ..text_search import search_q
 from .documents import documents_visible
 from .notifications import notifications_for
 from .trend import SERIES as TREND_SERIES
-from .trend import monthly_trend
+from .trend import monthly_trend, year_counts
 
 S = RequestState
 # Summary pages (inbox, dashboard) show this many rows of a list and link to the full, paginated list.
@@ -155,25 +158,31 @@ def inbox(*, user):
 
 def dashboard(*, user, year=None):
     """Open requests by area and state and the overdue ones (one grouped query), the month-by-month trend and
-    the year's totals of answered requests with the share answered on time (two grouped queries), the first
-    overdue rows."""
+    the year's totals of answered requests with the share answered on time (one grouped query), the first
+    overdue rows. The counts are kept until a request changes (figures_cache); the rows are read each time."""
     year = year or timezone.localdate().year
     visible = requests_visible(user)
+    figures = request_figures(user, "dashboard", lambda: _dashboard_counts(visible, year), year)
+    trends = monthly_trend(figures["year"])
+    totals = figures["totals"]
+    share = round(100 * totals["on_time"] / totals["with_deadline"]) if totals["with_deadline"] else None
+    overdue = visible.filter(overdue_q()).order_by("reply_deadline", "pk")[:FIRST_ROWS]
+    return {
+        **_chart(figures["open"]), "totals": totals, "on_time_share": share, "year": year,
+        "trends": trends, "trend_series": TREND_SERIES,
+        # The count from the aggregate, the rows a first page: the whole list is one link away.
+        "overdue_count": figures["overdue"], "overdue_list": list(overdue),
+    }
+
+
+def _dashboard_counts(visible, year):
     # Each grouped query is answered from a covering index alone: (state, area, …) for the open requests, the
     # later of sent_at and answered_at for the year's (trend.py).
     open_rows = list(visible.filter(state__in=OPEN_STATES).order_by().values("area_id", "state").annotate(
         n=Count("pk"), overdue=Count("pk", filter=overdue_q())))
-    counts = {(row["area_id"], row["state"]): row["n"] for row in open_rows}
-    overdue_count = sum(row["overdue"] for row in open_rows)
-    trends, totals = monthly_trend(visible, year)
-    share = round(100 * totals["on_time"] / totals["with_deadline"]) if totals["with_deadline"] else None
-    overdue = visible.filter(overdue_q()).order_by("reply_deadline", "pk")[:FIRST_ROWS]
-    return {
-        **_chart(counts), "totals": totals, "on_time_share": share, "year": year,
-        "trends": trends, "trend_series": TREND_SERIES,
-        # The count from the aggregate, the rows a first page: the whole list is one link away.
-        "overdue_count": overdue_count, "overdue_list": list(overdue),
-    }
+    by_body, totals = year_counts(visible, year)
+    return {"open": {(row["area_id"], row["state"]): row["n"] for row in open_rows},
+            "overdue": sum(row["overdue"] for row in open_rows), "year": by_body, "totals": totals}
 
 
 def _chart(counts):
@@ -212,26 +221,30 @@ def officers_with_units(officers, party):
 
 def officers_of_both_sides(req):
     """(requesting officers, requested officers), each user with `side_memberships` (their membership in
-    force in that side's body, with its unit): two queries for both sides together."""
-    import copy
+    force in that side's body, with its unit): two queries for both sides together.
 
-    from django.contrib.auth import get_user_model
-    from django.db.models import Exists, OuterRef
-
-    sides = ((req.requesting_party_id, CoordinationRequest.requesting_officers.through, "on_requesting"),
-             (req.requested_party_id, CoordinationRequest.requested_officers.through, "on_requested"))
-    memberships = Membership.objects.active().filter(party_id__in=[p for p, _, _ in sides]).select_related("unit")
-    users = get_user_model().objects.annotate(**{
-        flag: Exists(through.objects.filter(coordinationrequest_id=req.pk, user_id=OuterRef("pk")))
-        for _, through, flag in sides
-    }).filter(Q(on_requesting=True) | Q(on_requested=True)).order_by("last_name", "first_name", "pk").prefetch_related(
-        Prefetch("memberships", queryset=memberships, to_attr="both_memberships"))
-    users = list(users)
+    The officers are read from the two assignment tables of this request only (a few rows) and joined to the
+    users, not found by testing every user against both tables (a scan of all users, 7 ms at 200 members)."""
+    User = get_user_model()
+    sides = ((req.requesting_party_id, CoordinationRequest.requesting_officers.through),
+             (req.requested_party_id, CoordinationRequest.requested_officers.through))
+    assigned = " UNION ALL ".join(
+        f"SELECT user_id, {n} AS side FROM {through._meta.db_table} WHERE coordinationrequest_id = %s"
+        for n, (_, through) in enumerate(sides))
+    user = User._meta.db_table
+    memberships = Membership.objects.active().filter(party_id__in=[p for p, _ in sides]).select_related("unit")
+    users = list(User.objects.raw(
+        f"SELECT {user}.*, MAX(CASE WHEN assigned.side = 0 THEN 1 ELSE 0 END) AS on_side_0,"
+        f" MAX(CASE WHEN assigned.side = 1 THEN 1 ELSE 0 END) AS on_side_1"
+        f" FROM {user} JOIN ({assigned}) assigned ON assigned.user_id = {user}.id"
+        f" GROUP BY {user}.id ORDER BY {user}.last_name, {user}.first_name, {user}.id",
+        [req.pk] * len(sides),
+    ).prefetch_related(Prefetch("memberships", queryset=memberships, to_attr="both_memberships")))
     result = []
-    for party_id, _, flag in sides:
+    for n, (party_id, _) in enumerate(sides):
         side = []
         for user in users:
-            if getattr(user, flag):
+            if getattr(user, f"on_side_{n}"):
                 user = copy.copy(user)  # one user may serve on both sides, with a different unit on each
                 user.side_memberships = [m for m in user.both_memberships if m.party_id == party_id]
                 side.append(user)

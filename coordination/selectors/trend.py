@@ -29,7 +29,7 @@ LEFT, RIGHT, TOP, BOTTOM = 36, 8, 10, 24
 BAR, GAP = 12, 2
 
 
-def _counts(visible, year):
+def year_counts(visible, year):
     """One grouped query, by body, month sent and month answered, over the requests sent or answered in the
     year: read as one range of the covering index on their latest date (`last_activity`),
     so each request is checked for visibility once, not once per series (issue 11). The year's totals of
@@ -80,10 +80,8 @@ class Trend:
         return not any(self.total.values())
 
 
-def monthly_trend(visible, year):
-    """One Trend per body that was asked something this year, in the bodies' order, and the year's totals of
-    answered requests ({"answered", "with_deadline", "on_time"})."""
-    counts, totals = _counts(visible, year)
+def monthly_trend(counts):
+    """One Trend per body that was asked something in the year, in the bodies' order, from year_counts()."""
     trends = []
     for party in Party.objects.filter(pk__in=counts).order_by("order"):
         row = counts[party.pk]
@@ -92,7 +90,7 @@ def monthly_trend(visible, year):
         if not trend.empty:
             _draw(trend)
             trends.append(trend)
-    return trends, totals
+    return trends
 
 
 def _scale_top(biggest):
