@@ -1,8 +1,8 @@
-"""Figures counted over every request a user sees, kept until a request changes.
+"""Summaries over every request a user sees, kept until a request changes.
 
 The dashboard's counts are two grouped passes over every visible request (about 140 ms at 100,000 requests
-on the benchmark machine), yet they change only when a request does. They are kept in the default cache
-under everything they depend on:
+on the benchmark machine), the calendar's first reply deadlines of each day one more; yet they change only
+when a request does. They are kept in the default cache under everything they depend on:
 
 - the groups the user sees through and their clearance: what `requests_visible` filters on, so two people
   share figures only when they see exactly the same requests;
@@ -11,8 +11,9 @@ under everything they depend on:
   deleted) leaves one (simple_history), in the same transaction as the view grants written with it, so a
   change makes a new key at once, in every process.
 
-The version is read before the figures, so figures are never older than the key they are kept under. Only
-plain counts are kept (no names, no titles, nothing translated); every entry expires after ten minutes. A
+The version is read before the summary, so a summary is never older than the key it is kept under. Only
+plain data is kept (counts; the ids, titles and dates of the calendar's deadlines), nothing translated;
+every entry expires after ten minutes. A
 cache that cannot be reached costs the figures' time, never the page (logged), as for the API's rate limits.
 """
 
@@ -36,15 +37,16 @@ def requests_version():
     return CoordinationRequest.history.aggregate(newest=Max("history_id"))["newest"] or 0
 
 
-def request_figures(user, name, compute, *parts):
-    """compute() for this user's view of the requests, or what it gave last time for the same view."""
+def kept_summary(user, name, compute, *parts):
+    """compute() for this user's view of the requests, or what it gave last time for the same view and
+    the same `parts` (e.g. the year or the month shown)."""
     groups = ",".join(map(str, sorted(group_ids(user))))
     key = (f"figures:{name}:{':'.join(map(str, parts))}:{timezone.localdate()}:{groups}:{clearance_for(user)}:"
            f"{requests_version()}")
     try:
         kept = cache.get(key)
     except (RedisError, OSError):
-        logger.warning("Figures not cached: the cache (CACHE_URL) cannot be reached", exc_info=True)
+        logger.warning("Summaries not cached: the cache (CACHE_URL) cannot be reached", exc_info=True)
         return compute()
     if kept is not None:
         return kept
@@ -52,5 +54,5 @@ def request_figures(user, name, compute, *parts):
     try:
         cache.set(key, figures, KEEP_SECONDS)
     except (RedisError, OSError):
-        logger.warning("Figures not cached: the cache (CACHE_URL) cannot be reached", exc_info=True)
+        logger.warning("Summaries not cached: the cache (CACHE_URL) cannot be reached", exc_info=True)
     return figures

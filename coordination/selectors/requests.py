@@ -7,7 +7,7 @@ from django.db.models import Count, F, Lookup, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from ..figures_cache import request_figures
+from ..figures_cache import kept_summary
 from ..grants import visible
 from ..history import entries, history_entries, merged
 from ..models import (
@@ -162,7 +162,7 @@ def dashboard(*, user, year=None):
     overdue rows. The counts are kept until a request changes (figures_cache); the rows are read each time."""
     year = year or timezone.localdate().year
     visible = requests_visible(user)
-    figures = request_figures(user, "dashboard", lambda: _dashboard_counts(visible, year), year)
+    figures = kept_summary(user, "dashboard", lambda: _dashboard_counts(visible, year), year)
     trends = monthly_trend(figures["year"])
     totals = figures["totals"]
     share = round(100 * totals["on_time"] / totals["with_deadline"]) if totals["with_deadline"] else None

@@ -1,8 +1,12 @@
-"""The dashboard's counts are kept between visits (coordination.figures_cache), yet never show what has changed
-since, nor what another person sees, and a cache that is down never costs the page."""
+"""The dashboard's counts and the calendar's deadlines are kept between visits (coordination.figures_cache), yet
+never miss what has changed since, never show what another person sees, and a cache that is down never costs
+the page."""
+
+import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from coordination.models import Clearance, Confidentiality, Role
 from coordination.models import RequestState as S
@@ -56,4 +60,16 @@ def test_the_dashboard_is_served_when_the_shared_cache_is_down(client_for, make_
                                    "LOCATION": "redis://127.0.0.1:1/0", "OPTIONS": {"socket_connect_timeout": 0.2}}}
     advance(make_request(people["a_staff"]), S.SENT, **people)
     assert _open(client_for(people["b_leader"])) == (1, 0)
-    assert "Figures not cached" in caplog.text
+    assert "Summaries not cached" in caplog.text
+
+
+def test_a_request_sent_now_shows_its_deadline_on_a_calendar_month_already_seen(client_for, make_request, people):
+    next_month = (timezone.localdate().replace(day=1) + datetime.timedelta(days=32)).replace(day=10)
+    month = reverse("meetings:calendar_month") + f"?thang={next_month:%Y-%m}"
+    advance(make_request(people["a_staff"], title="Đề nghị thứ nhất", reply_deadline=next_month), S.SENT, **people)
+    html = client_for(people["b_staff"]).get(month).content.decode()
+    assert "Đề nghị thứ nhất" in html and "Đề nghị thứ hai" not in html
+    advance(make_request(people["a_staff"], title="Đề nghị thứ hai", reply_deadline=next_month + datetime.timedelta(1)),
+            S.SENT, **people)
+    html = client_for(people["b_staff"]).get(month).content.decode()
+    assert "Đề nghị thứ nhất" in html and "Đề nghị thứ hai" in html
