@@ -30,7 +30,7 @@ from ..grants import note_visible
 from ..models import InvalidTransition, Party, RequestKind, RequestState, Role
 from ..models.requests import REQUESTED, REQUESTING, TRANSITIONS
 from ..notifications import notification_mark_read, notifications_mark_all_read
-from ..paging import CappedPaginator, DeferredPaginator
+from ..paging import MAX_PAGE, CappedPaginator, DeferredPaginator
 from ..security import get_visible_or_404
 from ..selectors import documents as document_selectors
 from ..selectors import notifications as notification_selectors
@@ -305,9 +305,11 @@ def inbox(request):
     data = request_selectors.inbox(user=request.user)
     notes = CappedPaginator(notification_selectors.notifications_for(
         user=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
-    # A count and the first rows; the whole list is the request list filtered on "waiting for my step".
+    # A count and the first rows; the whole list is the request list filtered on "waiting for my step". Both
+    # from one narrow pass over what waits (ids and count), then the first rows by id.
+    waiting = DeferredPaginator(data["waiting"], request_selectors.FIRST_ROWS, ahead=MAX_PAGE).get_page(1)
     return render(request, "coordination/inbox.html", {
-        "waiting": data["waiting"][: request_selectors.FIRST_ROWS], "waiting_count": data["waiting"].count(),
+        "waiting": waiting.object_list, "waiting_count": waiting.paginator.count,
         "unread_count": data["unread"].count(), "page": notes,
     })
 
