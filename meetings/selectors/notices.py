@@ -60,15 +60,17 @@ def unread_notice_count(user):
 
 
 def unread_notices_by_sender(user):
-    """[(sending body, n)] of the user's unread notices, one query: a member of both bodies is told which body
-    wrote to them, not "the other body". Counted without visible_notices' annotations (its join to every
-    receipt), each notice probed for the grant and for the user's receipt."""
+    """[(sending body, n)] of the user's unread notices, in the bodies' order: a member of both bodies is told
+    which body wrote to them, not "the other body". One grouped pass over the user's unread notices (without
+    visible_notices' annotations, its join to every receipt), each notice probed for the grant and for the
+    user's receipt; then the (two) bodies by id. A count per body as a subquery of the bodies ran that pass
+    once per body."""
     opened = NoticeReceipt.objects.filter(notice=OuterRef("pk"), user=user)
-    unread = (visible(user, Notice).filter(state=NoticeState.SENT, recipient_party_id__in=member_party_ids(user),
-                                           sender_party=OuterRef("pk"))
-              .exclude(Exists(opened)).order_by().values("sender_party").annotate(n=Count("pk")).values("n"))
-    # The bodies (two) kept in Python: filtering on the count in SQL would run its subquery twice.
-    return [(party, party.unread) for party in Party.objects.annotate(unread=Subquery(unread)) if party.unread]
+    unread = dict(visible(user, Notice).filter(state=NoticeState.SENT, recipient_party_id__in=member_party_ids(user))
+                  .exclude(Exists(opened)).order_by().values_list("sender_party").annotate(n=Count("pk")))
+    if not unread:
+        return []
+    return [(party, unread[party.pk]) for party in Party.objects.filter(pk__in=unread)]
 
 
 def notice_detail(user):
