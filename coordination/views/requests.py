@@ -307,7 +307,8 @@ def inbox(request):
         user=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     # A count and the first rows; the whole list is the request list filtered on "waiting for my step". Both
     # from one narrow pass over what waits (ids and count), then the first rows by id.
-    waiting = DeferredPaginator(data["waiting"], request_selectors.FIRST_ROWS, ahead=MAX_PAGE).get_page(1)
+    waiting = DeferredPaginator(data["waiting"], request_selectors.FIRST_ROWS, ahead=MAX_PAGE,
+                                rows=request_selectors.request_list_rows).get_page(1)
     return render(request, "coordination/inbox.html", {
         "waiting": waiting.object_list, "waiting_count": waiting.paginator.count,
         "unread_count": data["unread"].count(), "page": notes,
