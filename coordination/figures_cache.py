@@ -5,7 +5,7 @@ on the benchmark machine), the calendar's first reply deadlines of each day one 
 when a request does. They are kept in the default cache under everything they depend on:
 
 - the groups the user sees through and their clearance: what `requests_visible` filters on, so two people
-  share figures only when they see exactly the same requests;
+  share a summary only when they see exactly the same requests;
 - the day (what is overdue) and whatever the caller adds (the year shown);
 - the newest row of the requests' history: every write to a request (created, edited, each workflow step,
   deleted) leaves one (simple_history), in the same transaction as the view grants written with it, so a
@@ -13,8 +13,8 @@ when a request does. They are kept in the default cache under everything they de
 
 The version is read before the summary, so a summary is never older than the key it is kept under. Only
 plain data is kept (counts; the ids, titles and dates of the calendar's deadlines), nothing translated;
-every entry expires after ten minutes. A
-cache that cannot be reached costs the figures' time, never the page (logged), as for the API's rate limits.
+every entry expires after ten minutes. A cache that cannot be reached costs the summary's time, never the
+page (logged), as for the API's rate limits.
 """
 
 import logging

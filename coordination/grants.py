@@ -82,7 +82,7 @@ def sync_view(obj, parties, roles):
 def _grants(model):
     """The view grants on objects of `model` (sync_view reads the ones on one object)."""
     permission = Permission.objects.filter(content_type_id=ContentType.objects.get_for_model(model).pk,
-                                           codename=view_codename(model)).values("pk")
+                                           codename=view_codename(model)).order_by().values("pk")
     return grant_model(model).objects.filter(permission_id=Subquery(permission))
 
 
