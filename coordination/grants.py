@@ -122,9 +122,9 @@ class Granted(Expression):
     output_field = BooleanField()
     conditional = True
 
-    def __init__(self, model, group_ids, pk=None):
+    def __init__(self, model, group_ids):
         super().__init__()
-        self.model, self.group_ids, self.pk = model, tuple(group_ids), pk if pk is not None else F("pk")
+        self.model, self.group_ids, self.pk = model, tuple(group_ids), F("pk")
 
     def get_source_expressions(self):
         return [self.pk]

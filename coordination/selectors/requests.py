@@ -3,6 +3,7 @@
 import copy
 
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.db.models import Count, F, Lookup, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -225,13 +226,13 @@ def officers_of_both_sides(req):
 
     The officers are read from the two assignment tables of this request only (a few rows) and joined to the
     users, not found by testing every user against both tables (a scan of all users, 7 ms at 200 members)."""
-    User = get_user_model()
+    User, q = get_user_model(), connection.ops.quote_name
     sides = ((req.requesting_party_id, CoordinationRequest.requesting_officers.through),
              (req.requested_party_id, CoordinationRequest.requested_officers.through))
     assigned = " UNION ALL ".join(
-        f"SELECT user_id, {n} AS side FROM {through._meta.db_table} WHERE coordinationrequest_id = %s"
+        f"SELECT user_id, {n} AS side FROM {q(through._meta.db_table)} WHERE coordinationrequest_id = %s"
         for n, (_, through) in enumerate(sides))
-    user = User._meta.db_table
+    user = q(User._meta.db_table)
     memberships = Membership.objects.active().filter(party_id__in=[p for p, _ in sides]).select_related("unit")
     users = list(User.objects.raw(
         f"SELECT {user}.*, MAX(CASE WHEN assigned.side = 0 THEN 1 ELSE 0 END) AS on_side_0,"
